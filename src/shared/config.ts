@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .optional();
+
+/** Every environment variable the product reads. Documented in README "Configuration". */
+export const configSchema = z.object({
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CORPUS_DIR: z.string().default("corpus"),
+  INDEX_DIR: z.string().default("data/index"),
+  SHENBAO_TODAY: isoDay,
+  EMBEDDINGS_PROVIDER: z.enum(["hashing", "openai"]).default("hashing"),
+  EMBEDDINGS_BASE_URL: optionalString,
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(16).max(8192).optional(),
+  LLM_BASE_URL: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  REDIS_URL: optionalString,
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>> & {
+  /** Absolute paths resolved against the project root. */
+  readonly corpusDir: string;
+  readonly indexDir: string;
+};
+
+export class ConfigError extends Error {
+  readonly code = "CONFIG_INVALID";
+}
+
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+
+/** Parse the environment once; throws ConfigError naming every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.EMBEDDINGS_PROVIDER === "openai" && !c.EMBEDDINGS_MODEL) {
+    throw new ConfigError("Invalid configuration:\n  EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=openai");
+  }
+  return Object.freeze({
+    ...c,
+    corpusDir: path.resolve(projectRoot, c.CORPUS_DIR),
+    indexDir: path.resolve(projectRoot, c.INDEX_DIR),
+  });
+}
