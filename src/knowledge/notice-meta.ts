@@ -31,7 +31,7 @@ export const partSchema = z.object({
 export const noticeMetaSchema = z.object({
   docId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
-  issuer: z.string().min(1),
+  issuer: z.string().min(1).nullable(),
   /** 文号 as printed; null where none is printed. */
   docNumber: z.string().nullable(),
   /** YYYY-MM-DD, or YYYY where only the year is known. */

@@ -1,0 +1,240 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Clock } from "../shared/clock.ts";
+import type { Config } from "../shared/config.ts";
+import { AppError } from "../shared/errors.ts";
+import type { Logger } from "../shared/log.ts";
+import { answerExtractive, deadlineNote, type Answer, type AskOptions } from "./answer.ts";
+import { loadCorpus, removeNotice, sha256, writeNotice, type Notice } from "./corpus.ts";
+import { createEmbeddings, type NamedEmbeddings } from "./embeddings.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { KnowledgeIndex, chunksOf, withIndexLock } from "./index-store.ts";
+import { groundedAnswer } from "./llm.ts";
+import { extractMetadata } from "./metadata.ts";
+import { noticeMetaSchema, type NoticeMeta } from "./notice-meta.ts";
+import { normalizeForMatch } from "./text-clean.ts";
+
+export type IngestErrorCode =
+  | "FILE_NOT_FOUND"
+  | "FILE_UNREADABLE"
+  | "FILE_TOO_LARGE"
+  | "NOT_TEXT"
+  | "EMPTY"
+  | "BAD_FRONT_MATTER"
+  | "NO_TITLE"
+  | "DUPLICATE"
+  | "DOC_ID_TAKEN";
+
+export class IngestError extends AppError {
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface IngestResult {
+  docId: string;
+  title: string;
+  issuer: string | null;
+  docNumber: string | null;
+  date: string | null;
+  deadlines: Array<{ date: string; what: string }>;
+  contacts: NoticeMeta["contacts"];
+  attachments: string[];
+  chunks: number;
+}
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface KnowledgeBaseDeps {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  embeddings?: NamedEmbeddings;
+  chatModel?: BaseChatModel;
+}
+
+/** Policy Q&A over the indexed corpus, and the staff's way to add notices to it. */
+export class KnowledgeBase {
+  private constructor(
+    private readonly deps: KnowledgeBaseDeps,
+    private index: KnowledgeIndex,
+    private notices: Map<string, NoticeMeta>,
+  ) {}
+
+  /** Loads the persisted index, rebuilding it when the corpus or the embedder changed. */
+  static async open(deps: KnowledgeBaseDeps): Promise<KnowledgeBase> {
+    const embeddings = deps.embeddings ?? createEmbeddings(deps.config);
+    const { corpusDir, indexDir } = deps.config;
+    const notices = await loadCorpus(corpusDir);
+    let index = await KnowledgeIndex.load(indexDir, embeddings);
+    if (!index || !index.matches(notices)) {
+      index = await withIndexLock(indexDir, async () => {
+        const fresh = await KnowledgeIndex.load(indexDir, embeddings);
+        if (fresh && fresh.matches(notices)) return fresh;
+        const started = Date.now();
+        const built = await KnowledgeIndex.build(notices, embeddings);
+        await built.save(indexDir);
+        deps.log.info({ notices: notices.length, chunks: built.chunks.size, ms: Date.now() - started }, "index rebuilt");
+        return built;
+      });
+    }
+    return new KnowledgeBase({ ...deps, embeddings }, index, new Map(notices.map((n) => [n.meta.docId, n.meta])));
+  }
+
+  /** `npm run index`: a full rebuild from corpus/. */
+  static async rebuild(deps: KnowledgeBaseDeps): Promise<{ notices: number; chunks: number; ms: number }> {
+    const embeddings = deps.embeddings ?? createEmbeddings(deps.config);
+    return withIndexLock(deps.config.indexDir, async () => {
+      const started = Date.now();
+      const notices = await loadCorpus(deps.config.corpusDir);
+      const built = await KnowledgeIndex.build(notices, embeddings);
+      await built.save(deps.config.indexDir);
+      return { notices: notices.length, chunks: built.chunks.size, ms: Date.now() - started };
+    });
+  }
+
+  get noticeCount(): number {
+    return this.notices.size;
+  }
+
+  notice(docId: string): NoticeMeta | undefined {
+    return this.notices.get(docId);
+  }
+
+  allNotices(): NoticeMeta[] {
+    return [...this.notices.values()];
+  }
+
+  get searchIndex(): KnowledgeIndex {
+    return this.index;
+  }
+
+  /** Answers from the notices; with a chat model configured, a grounded short answer. */
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const started = Date.now();
+    const ctx = { index: this.index, notices: this.notices, clock: this.deps.clock };
+    const extractive = await answerExtractive(ctx, question, options);
+    let result = extractive;
+    const model = this.deps.chatModel;
+    if (model && extractive.answerable) {
+      const grounded = await groundedAnswer(model, question, extractive.citations);
+      if (grounded.ok) {
+        const note = deadlineNote(this.notices.get(extractive.citations[0]!.docId), this.deps.clock);
+        result = { ...extractive, answer: note ? `${grounded.text}\n${note}` : grounded.text, method: "llm" };
+      } else {
+        this.deps.log.warn({ reason: grounded.reason, detail: grounded.detail }, "llm answer rejected, using extractive answer");
+      }
+    }
+    this.deps.log.debug(
+      { ms: Date.now() - started, answerable: result.answerable, coverage: result.coverage, method: result.method },
+      "question answered",
+    );
+    return result;
+  }
+
+  /**
+   * Adds one notice file to the corpus and the index in place. The corpus files and
+   * the index are written only after everything was read and checked.
+   */
+  async ingest(file: string): Promise<IngestResult> {
+    const notice = await this.readNoticeFile(file);
+    const { corpusDir, indexDir } = this.deps.config;
+    return withIndexLock(indexDir, async () => {
+      // Another process may have ingested since we opened: start from the saved state.
+      const onDisk = await loadCorpus(corpusDir);
+      this.checkNotDuplicate(notice, onDisk);
+      let index = await KnowledgeIndex.load(indexDir, this.deps.embeddings!);
+      if (!index || !index.matches(onDisk)) index = await KnowledgeIndex.build(onDisk, this.deps.embeddings!);
+      const chunks = await index.add([notice]);
+      await writeNotice(corpusDir, notice);
+      try {
+        await index.save(indexDir);
+      } catch (err) {
+        await removeNotice(corpusDir, notice.meta.docId);
+        throw err;
+      }
+      this.index = index;
+      this.notices = new Map([...onDisk, notice].map((n) => [n.meta.docId, n.meta]));
+      this.deps.log.info({ docId: notice.meta.docId, chunks }, "notice ingested");
+      const m = notice.meta;
+      return {
+        docId: m.docId,
+        title: m.title,
+        issuer: m.issuer,
+        docNumber: m.docNumber,
+        date: m.date,
+        deadlines: m.deadlines.map((d) => ({ date: d.date, what: d.what })),
+        contacts: m.contacts,
+        attachments: m.attachments,
+        chunks,
+      };
+    });
+  }
+
+  private checkNotDuplicate(notice: Notice, existing: Notice[]): void {
+    const key = sha256(normalizeForMatch(notice.text));
+    const same = existing.find((n) => sha256(normalizeForMatch(n.text)) === key);
+    if (same) throw new IngestError("DUPLICATE", `same content as ${same.meta.docId}`);
+    if (existing.some((n) => n.meta.docId === notice.meta.docId)) {
+      throw new IngestError("DOC_ID_TAKEN", `docId ${notice.meta.docId} is already in the corpus`);
+    }
+  }
+
+  private async readNoticeFile(file: string): Promise<Notice> {
+    let bytes: Buffer;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw new IngestError("FILE_UNREADABLE", `${file} is not a regular file`);
+      if (stat.size > MAX_FILE_BYTES) throw new IngestError("FILE_TOO_LARGE", `${file} has ${stat.size} bytes`);
+      bytes = await fs.readFile(file);
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
+      throw new IngestError(code, `cannot read ${file}`, { cause: err });
+    }
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (err) {
+      throw new IngestError("NOT_TEXT", `${file} is not UTF-8 text`, { cause: err });
+    }
+    if (text.includes("\u0000")) throw new IngestError("NOT_TEXT", `${file} contains NUL bytes`);
+    let split: ReturnType<typeof splitFrontMatter>;
+    try {
+      split = splitFrontMatter(text);
+    } catch (err) {
+      throw new IngestError("BAD_FRONT_MATTER", `${file}: ${(err as Error).message}`, { cause: err });
+    }
+    const body = split.body;
+    if (body.trim() === "") throw new IngestError("EMPTY", `${file} has no text`);
+    if (!/[\u3400-\u9fff]/.test(body)) throw new IngestError("NOT_TEXT", `${file} has no Chinese text`);
+    const extracted = extractMetadata(body);
+    const date = (split.header?.date as string | undefined) ?? extracted.date;
+    const candidate = {
+      ...extracted,
+      takesApplications: true,
+      docId: `notice-${date ?? "undated"}-${sha256(body).slice(0, 8)}`,
+      ...split.header,
+      sha256: sha256(body),
+      source: path.basename(file),
+    };
+    if (!candidate.title || candidate.title.length < 4) {
+      throw new IngestError("NO_TITLE", `${file}: no title found; add a front-matter header with title`);
+    }
+    const parsed = noticeMetaSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new IngestError("BAD_FRONT_MATTER", `${file}: invalid metadata (${fields})`);
+    }
+    const notice = { meta: parsed.data, text: body };
+    if (chunksOf(notice).length === 0) throw new IngestError("EMPTY", `${file} has no indexable text`);
+    return notice;
+  }
+}
+
+export { ingestTexts } from "./texts.ts";

@@ -1,0 +1,296 @@
+import { cleanLine } from "./text-clean.ts";
+import type { NoticeMeta } from "./notice-meta.ts";
+
+/**
+ * Parser for the structure of Chinese government notices: heading levels
+ * 一、 / （一） / 1. / （1）, 附件N / 附表N annexes, untagged annex titles, and
+ * document parts with their own 文号 (a provincial notice forwarded by a city).
+ */
+
+export interface Section {
+  /** Heading path from the top, e.g. ["二、申报条件", "（一）工业互联网平台类"]. */
+  path: string[];
+  /** Index into meta.parts + 1; 0 is the notice itself. */
+  part: number;
+  paragraphs: string[];
+  /** Heading level of the last path element (0 annex/title, 1..4 numbered levels). */
+  level: number;
+}
+
+export interface Chunk {
+  id: string;
+  docId: string;
+  part: number;
+  section: string;
+  text: string;
+  order: number;
+}
+
+const TERMINAL = /[。；;！!？?：:）)」”\d%]$/;
+/** Lines that end a header block or label a field: never glued to the next line. */
+const NO_JOIN_AFTER = /(通知|意见|指南|办法|文件|〔\d{4}〕\d+号)$/;
+const FIELD_LABEL = /^[\u4e00-\u9fa5]{1,6}[：:]/;
+/** 「注：示范平台方向填报(5000字以内)」 introduces one direction's part of a shared form. */
+const DIRECTION_NOTE = /^注[：:](.{2,20}?)方向填报/;
+const L1 = /^([一二三四五六七八九十]+)、\s*/;
+const L2 = /^[（(]([一二三四五六七八九十]+)[）)]\s*/;
+const L2_DIRECTION = /^方向[一二三四五六七八九十]+[：:]\s*/;
+const L3 = /^(\d{1,2})[.．、](?!\d)\s*/;
+const L4 = /^[（(](\d{1,2})[）)]\s*/;
+const ANNEX = /^(附件|附表|附)\s*([0-9]+(?:-[0-9]+)?)\s*$/;
+const ATTACHMENT_LIST = /^附件[：:]/;
+const UNTAGGED_TITLE = /(指引|办法|要素条件|申报书|汇总表|推荐表|实施方案|编制大纲|申报指南|绩效目标|承诺书|指标参考)$/;
+const EDITION_LINE = /^[（(]\d{4}年版[）)]$/;
+
+type Heading = { level: number; label: string; body: string | null };
+
+/** Split raw text into cleaned logical lines, joining lines the extraction broke mid-sentence. */
+export function logicalLines(raw: string): string[] {
+  const lines: string[] = [];
+  for (const rawLine of raw.replace(/\r\n?/g, "\n").split("\n")) {
+    for (const piece of cleanLine(rawLine.replace(/^\s*-\s+/, "")).split("\n")) {
+      const line = piece.trim();
+      if (line !== "") lines.push(line);
+    }
+  }
+  const joined: string[] = [];
+  for (const line of lines) {
+    const prev = joined[joined.length - 1];
+    const beforePrev = joined[joined.length - 2];
+    if (
+      prev !== undefined &&
+      !(beforePrev !== undefined && ANNEX.test(beforePrev)) &&
+      prev.length >= 16 &&
+      !TERMINAL.test(prev) &&
+      !NO_JOIN_AFTER.test(prev) &&
+      !FIELD_LABEL.test(line) &&
+      !(line.length <= 20 && /(厅|局|政府|委员会)$/.test(line)) &&
+      !prev.includes(" | ") &&
+      !line.includes(" | ") &&
+      headingOf(line) === null &&
+      !ANNEX.test(line) &&
+      /^[\u3400-\u9fff]/.test(line)
+    ) {
+      joined[joined.length - 1] = prev + line;
+    } else {
+      joined.push(line);
+    }
+  }
+  return joined;
+}
+
+function headingOf(line: string): Heading | null {
+  if (line.includes(" | ")) return null;
+  const patterns: Array<[RegExp, number]> = [
+    [L1, 1],
+    [L2, 2],
+    [L2_DIRECTION, 2],
+    [L4, 4],
+    [L3, 3],
+  ];
+  for (const [re, level] of patterns) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const marker = m[0].trim();
+    const rest = line.slice(m[0].length);
+    if (rest === "") return { level, label: marker, body: null };
+    if (line.length <= 30 && !TERMINAL.test(line) && !line.includes(" | ")) {
+      return { level, label: `${marker}${rest}`, body: null };
+    }
+    const lead = /^([^。：:；;，,（(]{1,20})[。：:；;，,（(]/.exec(rest);
+    return { level, label: lead ? `${marker}${lead[1]}` : marker, body: line };
+  }
+  return null;
+}
+
+function isUntaggedTitle(line: string): boolean {
+  return line.length >= 6 && line.length <= 30 && UNTAGGED_TITLE.test(line) && !/[，。；：]/.test(line);
+}
+
+export function parseSections(raw: string, meta: Pick<NoticeMeta, "parts">): Section[] {
+  const lines = logicalLines(raw);
+  const sections: Section[] = [];
+  let stack: Array<{ level: number; label: string }> = [];
+  let part = 0;
+  let current: Section = { path: [], part, paragraphs: [], level: 0 };
+  let seenAnnex = false;
+  let inAttachmentList = false;
+  let pendingAnnexTitle = false;
+
+  const open = (level: number, label: string) => {
+    stack = stack.filter((h) => h.level < level);
+    stack.push({ level, label });
+    current = { path: stack.map((h) => h.label), part, paragraphs: [], level };
+    sections.push(current);
+  };
+  sections.push(current);
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const partIdx = meta.parts.findIndex((p) => cleanLine(p.startsAt) === line);
+    if (partIdx >= 0) {
+      part = partIdx + 1;
+      stack = [];
+      seenAnnex = false;
+      current = { path: [], part, paragraphs: [line], level: 0 };
+      sections.push(current);
+      continue;
+    }
+    if (pendingAnnexTitle) {
+      pendingAnnexTitle = false;
+      if (line.length <= 40 && !TERMINAL.test(line) && headingOf(line) === null) {
+        const top = stack[0];
+        if (top) top.label = `${top.label} ${line}`;
+        current.path = stack.map((h) => h.label);
+        continue;
+      }
+    }
+    const annex = ANNEX.exec(line);
+    if (annex) {
+      seenAnnex = true;
+      inAttachmentList = false;
+      const isDocStart = sections.every((s) => s.paragraphs.length === 0);
+      if (isDocStart) {
+        // A file that is itself an annex (「附件4」 then its title): the marker is not a section.
+        seenAnnex = false;
+        continue;
+      }
+      stack = [];
+      open(0, `${annex[1]}${annex[2]}`);
+      pendingAnnexTitle = true;
+      continue;
+    }
+    if (seenAnnex && isUntaggedTitle(line)) {
+      stack = [];
+      const edition = lines[i + 1];
+      const label = edition && EDITION_LINE.test(edition) ? `${line}${edition}` : line;
+      if (label !== line) i++;
+      open(0, label);
+      continue;
+    }
+    if (ATTACHMENT_LIST.test(line)) {
+      inAttachmentList = true;
+      current.paragraphs.push(line);
+      continue;
+    }
+    const heading = headingOf(line);
+    if (inAttachmentList && heading && heading.level >= 3) {
+      current.paragraphs.push(line);
+      continue;
+    }
+    inAttachmentList = false;
+    const note = DIRECTION_NOTE.exec(line);
+    if (note && seenAnnex) {
+      open(0.5, `项目介绍（${note[1]}方向）`);
+      current.paragraphs.push(line);
+      continue;
+    }
+    if (heading) {
+      // A bare numbered heading closes a direction's part of the form; narrative items stay in it.
+      if (heading.body === null && heading.level === 1) stack = stack.filter((h) => h.level !== 0.5);
+      open(heading.level, heading.label);
+      if (heading.body) current.paragraphs.push(heading.body);
+      continue;
+    }
+    current.paragraphs.push(line);
+  }
+  // A heading with no body of its own: dropped when children follow, else it is its own text.
+  return sections.filter((s, i) => {
+    if (s.paragraphs.length > 0) return true;
+    const next = sections[i + 1];
+    if (s.path.length === 0 || (next && next.path.length > s.path.length)) return false;
+    s.paragraphs.push(s.path[s.path.length - 1]!);
+    return true;
+  });
+}
+
+export interface ChunkOptions {
+  /** Target size of a chunk in characters. */
+  maxChars: number;
+}
+
+const defaultChunkOptions: ChunkOptions = { maxChars: 360 };
+
+function splitLongParagraph(p: string, maxChars: number): string[] {
+  if (p.length <= maxChars * 1.3) return [p];
+  const sentences = p.match(/[^。；！？]+[。；！？]?/g) ?? [p];
+  const out: string[] = [];
+  let buf = "";
+  for (const s of sentences) {
+    if (buf !== "" && buf.length + s.length > maxChars) {
+      out.push(buf);
+      buf = "";
+    }
+    buf += s;
+  }
+  if (buf !== "") out.push(buf);
+  return out;
+}
+
+const parentOf = (s: Section) => s.path.slice(0, -1).join(" > ");
+const bodyLength = (s: Section) => s.paragraphs.reduce((n, p) => n + p.length, 0);
+
+/**
+ * Chunks follow sections and carry their heading path. Runs of small list-item
+ * sections (1. 2. 3. …) under one parent are merged so a chunk can stand alone.
+ */
+export function chunkSections(
+  docId: string,
+  sections: Section[],
+  options: ChunkOptions = defaultChunkOptions,
+): Chunk[] {
+  const { maxChars } = options;
+  const groups: Array<{ section: string; part: number; paragraphs: string[] }> = [];
+  let i = 0;
+  while (i < sections.length) {
+    const s = sections[i]!;
+    let j = i + 1;
+    const headingOnly = s.paragraphs.length === 1 && s.paragraphs[0] === s.path[s.path.length - 1];
+    if ((s.level >= 3 || headingOnly) && bodyLength(s) < maxChars / 2) {
+      let total = bodyLength(s) + (s.path.at(-1) ?? "").length;
+      while (j < sections.length) {
+        const n = sections[j]!;
+        const size = bodyLength(n) + (n.path.at(-1) ?? "").length;
+        if (n.level !== s.level || parentOf(n) !== parentOf(s) || n.part !== s.part || total + size > maxChars) break;
+        total += size;
+        j++;
+      }
+    }
+    const run = sections.slice(i, j);
+    const paragraphs =
+      run.length === 1
+        ? s.paragraphs
+        : run.flatMap((r) => {
+            const label = r.path[r.path.length - 1] ?? "";
+            return r.paragraphs[0]?.startsWith(label) ? r.paragraphs : [label, ...r.paragraphs];
+          });
+    const section = run.length === 1 ? s.path.join(" > ") : parentOf(s);
+    groups.push({ section, part: s.part, paragraphs });
+    i = j;
+  }
+
+  const chunks: Chunk[] = [];
+  for (const g of groups) {
+    const pieces = g.paragraphs.flatMap((p) => splitLongParagraph(p, maxChars));
+    let buf: string[] = [];
+    let len = 0;
+    const flush = () => {
+      if (buf.length === 0) return;
+      const order = chunks.length;
+      chunks.push({ id: `${docId}#${order}`, docId, part: g.part, section: g.section || "正文", text: buf.join("\n"), order });
+      buf = [];
+      len = 0;
+    };
+    for (const p of pieces) {
+      if (len > 0 && len + p.length > maxChars) flush();
+      buf.push(p);
+      len += p.length;
+    }
+    flush();
+  }
+  return chunks;
+}
+
+export function chunkNotice(raw: string, meta: Pick<NoticeMeta, "docId" | "parts">, options?: ChunkOptions): Chunk[] {
+  return chunkSections(meta.docId, parseSections(raw, meta), options);
+}

@@ -1,0 +1,39 @@
+/** Everything the Q&A user reads, in one place for review. */
+export const qaTexts = {
+  errors: {
+    EMPTY_QUESTION: "请输入您的问题，例如：「先进级智能工厂对成熟度有什么要求？」",
+    QUESTION_TOO_LONG: (chars: number, max: number) =>
+      `问题太长了（${chars}字）。请用一两句话（${max}字以内）描述您想了解的内容，例如申报条件、截止时间或联系人。`,
+    NO_CONTENT: "没有识别到问题内容（只有符号或表情）。请用文字描述您的问题，例如：「融合发展项目申报的联系人是谁？」",
+  },
+  notFound:
+    "抱歉，已收录的申报通知中没有找到能回答这个问题的内容。我可以回答通知里写明的申报条件、截止时间、联系人、申报材料和申报书填写要求等问题。",
+  answerLead: (title: string, docNumber: string | null, section: string) =>
+    `根据《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
+  alsoLead: (title: string, docNumber: string | null, section: string) =>
+    `另见《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
+  quote: (s: string) => `「${s}」`,
+  deadlinesPassed: (dates: string) =>
+    `提示：该通知的截止时间（${dates}）已过，以上内容可用于了解政策和准备下一年度申报；新一年度的通知发布后，以新通知为准。`,
+  deadlinesOpen: (dates: string) => `提示：该通知的截止时间为${dates}，请留意按时报送。`,
+  noDeadlinePrinted: (year: string) => `提示：该通知发布于${year}年，未写明截止日期，当年的申报工作应已结束；请以最新发布的通知为准。`,
+  noApplications: "提示：该文件为政策文件，本身不受理申报。",
+  formatDate: (iso: string) => {
+    const [y, m, d] = iso.split("-");
+    return `${y}年${Number(m)}月${Number(d)}日`;
+  },
+} as const;
+
+/** Messages for bureau staff adding notices (`ingest`), keyed by IngestError code. */
+export const ingestTexts: Record<import("./knowledge-base.ts").IngestErrorCode, string> = {
+  FILE_NOT_FOUND: "找不到这个文件，请检查路径。",
+  FILE_UNREADABLE: "无法读取这个文件，请检查文件权限或是否为普通文件。",
+  FILE_TOO_LARGE: "文件超过5MB，不像是一份通知的文字稿，请只导入通知正文和附件文字。",
+  NOT_TEXT: "这个文件不是可读的UTF-8中文文本（.txt 或 .md），请先把通知转换为文字稿。",
+  EMPTY: "文件没有内容，未导入。",
+  BAD_FRONT_MATTER: "文件开头的元数据（--- 之间的部分）格式有误，请检查字段名和日期格式（YYYY-MM-DD）。",
+  NO_TITLE: "没有从文中识别出通知标题，请在文件开头加上元数据（title: 通知标题）后重试。",
+  DUPLICATE: "这份通知已经在语料库中（内容相同），未重复导入。",
+  DOC_ID_TAKEN: "这个文档编号（docId）已被使用，请换一个。",
+};
+
