@@ -9,7 +9,10 @@ import { foldWidth, generalIdfTable, type WeightedQuery } from "./tokenize.ts";
 
 export const MAX_QUESTION_CHARS = 500;
 /** Share of the question's content (IDF-weighted) a passage must cover to be an answer. */
-export const ANSWERABLE_COVERAGE = 0.55;
+// Calibrated with scripts/dev/calibrate.ts: in-domain questions cover ≥ 0.71, out-of-domain ≤ 0.55.
+export const ANSWERABLE_COVERAGE = 0.63;
+/** How many top hits compete, on coverage, to be the quoted passage. */
+const ANSWER_POOL = 8;
 
 export class QuestionError extends AppError {
   constructor(
@@ -65,12 +68,14 @@ export function sanitizeQuestion(raw: string): string {
 const idfOf = (w: string) => generalIdfTable().get(w) ?? 11;
 
 /** IDF-weighted share of the question's content words found in the text (or their synonyms). */
-export function coverage(query: WeightedQuery, text: string): number {
+export function coverage(query: WeightedQuery, text: string, topic = ""): number {
   const hay = normalizeForMatch(foldWidth(text));
+  const topicHay = normalizeForMatch(foldWidth(topic));
   let total = 0;
   let found = 0;
   for (const w of query.content) {
-    const weight = idfOf(w);
+    // Words that only name the notice or section (「融合发展」) matter less than what is asked.
+    const weight = idfOf(w) * (topicHay !== "" && topicHay.includes(normalizeForMatch(foldWidth(w))) ? 0.3 : 1);
     total += weight;
     const alts = [w, ...(query.alternatives.get(w) ?? [])];
     if (alts.some((a) => hay.includes(normalizeForMatch(foldWidth(a))))) found += weight;
@@ -80,24 +85,39 @@ export function coverage(query: WeightedQuery, text: string): number {
 
 const chunkHaystack = (c: IndexedChunk) => `${c.title} ${c.noticeTitle} ${c.docNumber ?? ""} ${c.section} ${c.text}`;
 
+const FIGURE = /\d|[一二三四五六七八九十百千万亿]+(个|家|级|次|字|户)/;
+const ASKS_ABOUT_FORM = /(申报书|表|填|格式|字数|多少字|写)/;
+
+export function isBlankForm(text: string): boolean {
+  const lines = text.split("\n");
+  const blank = lines.filter((l) => /[：:]$|☐|_{3,}|\| *$|^\S{2,12}$/.test(l.trim()) || l.split(" | ").length >= 3);
+  return blank.length / lines.length >= 0.5;
+}
+
 const ASKS_FOR_FIGURE = /(多少|几|什么时候|何时|哪天|截止|期限|数量|要求|标准|门槛|比例|字)/;
 
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[。；！？])|\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
+/** Sentences, each remembering whether a line break follows it in the passage. */
+function sentences(text: string): Array<{ s: string; endsLine: boolean }> {
+  return text.split("\n").flatMap((line) => {
+    const parts = line
+      .split(/(?<=[。；！？])/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 1);
+    return parts.map((s, i) => ({ s, endsLine: i === parts.length - 1 }));
+  });
 }
 
 /** The passage's sentences that answer best, verbatim, in their original order. */
-export function bestQuote(query: WeightedQuery, question: string, text: string): string {
+export function bestQuote(query: WeightedQuery, question: string, text: string, topic = ""): string {
   const list = sentences(text);
   if (list.length <= 1) return text.trim();
   const wantsFigure = ASKS_FOR_FIGURE.test(question);
-  const scored = list.map((s, i) => ({
+  const asksAboutForm = ASKS_ABOUT_FORM.test(question);
+  const scored = list.map(({ s, endsLine }, i) => ({
     i,
     s,
-    score: coverage(query, s) + (wantsFigure && /\d|[一二三四五六七八九十百千万亿]+(个|家|级|次|字)/.test(s) ? 0.15 : 0),
+    endsLine,
+    score: coverage(query, s, topic) + (wantsFigure && FIGURE.test(s) ? 0.15 : 0),
   }));
   const top = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
   const picked = [top];
@@ -106,9 +126,10 @@ export function bestQuote(query: WeightedQuery, question: string, text: string):
     const next = scored[top.i + 1] ?? scored[top.i - 1];
     if (next) picked.push(next);
   }
+  // Sentences from different lines are kept apart by a space, never glued.
   return picked
     .sort((a, b) => a.i - b.i)
-    .map((p) => p.s)
+    .map((p, k, all) => (k < all.length - 1 && p.endsLine ? `${p.s} ` : p.s))
     .join("");
 }
 
@@ -154,13 +175,26 @@ export interface AnswerContext {
 }
 
 /** Retrieval, answerability and the extractive answer; no LLM involved. */
-export async function answerExtractive(ctx: AnswerContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+export async function answerExtractive(
+  ctx: AnswerContext,
+  rawQuestion: string,
+  options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
+): Promise<Answer> {
   const question = sanitizeQuestion(rawQuestion);
   const top = Math.max(1, options.top ?? 3);
-  const { hits, query } = await retrieve(ctx.index, question, { mode: options.mode ?? "hybrid", k: Math.max(top, 5) });
-  const covered = hits.map((h) => ({ hit: h, coverage: coverage(query, chunkHaystack(h.chunk)) }));
-  // The answer passage: best coverage among the top hits, ties to the higher rank.
-  const ranked = covered.slice(0, 3).sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score);
+  const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, ANSWER_POOL) });
+  const wantsFigure = ASKS_FOR_FIGURE.test(question);
+  const asksAboutForm = ASKS_ABOUT_FORM.test(question);
+  const covered = hits.map((h) => {
+    const cov = coverage(query, chunkHaystack(h.chunk));
+    // A question after a figure prefers the passage that states one.
+    const figure = wantsFigure && FIGURE.test(h.chunk.text) ? 0.1 : 0;
+    // Blank form fields (「联系人：」「☐」「_____」) name a topic without answering it.
+    const form = !asksAboutForm && isBlankForm(h.chunk.text) ? 0.2 : 0;
+    return { hit: h, coverage: cov, selection: cov + figure - form + 0.05 * h.score };
+  });
+  // The answer passage: best coverage among the top hits, then figures, then rank.
+  const ranked = covered.slice(0, ANSWER_POOL).sort((a, b) => b.selection - a.selection);
   const best = ranked[0];
   const bestCoverage = best ? Math.round(best.coverage * 1000) / 1000 : 0;
   if (!best || best.coverage < ANSWERABLE_COVERAGE) {
@@ -168,11 +202,18 @@ export async function answerExtractive(ctx: AnswerContext, rawQuestion: string, 
   }
   const ordered = [best.hit, ...hits.filter((h) => h !== best.hit)].slice(0, top);
   const c = best.hit.chunk;
-  const parts = [qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(bestQuote(query, question, c.text))];
+  const topic = (x: IndexedChunk) => `${x.title} ${x.noticeTitle} ${x.section}`;
+  const parts = [qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(bestQuote(query, question, c.text, topic(c)))];
   const second = ranked[1];
-  if (second && second.hit.chunk.docId === c.docId && second.coverage >= Math.max(ANSWERABLE_COVERAGE, best.coverage - 0.05) && second.hit.chunk.section !== c.section) {
+  if (
+    second &&
+    second.hit.chunk.docId === c.docId &&
+    second.coverage >= Math.max(ANSWERABLE_COVERAGE, best.coverage) &&
+    second.hit.chunk.section !== c.section &&
+    !isBlankForm(second.hit.chunk.text)
+  ) {
     const s = second.hit.chunk;
-    parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(bestQuote(query, question, s.text)));
+    parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(bestQuote(query, question, s.text, topic(s))));
   }
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
   if (note) parts.push(note);

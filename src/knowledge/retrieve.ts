@@ -11,8 +11,8 @@ export interface Hit {
 
 const CANDIDATES = 40;
 /** Reciprocal-rank-fusion constant (Cormack et al. use 60; small corpora do better lower). */
-const RRF_K = 20;
-const WEIGHTS = { bm25: 1, vector: 0.7 };
+// Tuned with scripts/dev/tune.ts on the dev set plus test/fixtures paraphrases.
+export const fusionDefaults = { rrfK: 20, vectorWeight: 0.5 };
 
 export function bm25Ranking(index: KnowledgeIndex, query: WeightedQuery, k = CANDIDATES): string[] {
   if (query.terms.length === 0) return [];
@@ -37,14 +37,15 @@ export async function vectorRanking(index: KnowledgeIndex, question: string, k =
 export async function retrieve(
   index: KnowledgeIndex,
   question: string,
-  options: { mode?: RetrievalMode; k?: number } = {},
+  options: { mode?: RetrievalMode; k?: number; rrfK?: number; vectorWeight?: number } = {},
 ): Promise<{ hits: Hit[]; query: WeightedQuery }> {
   const mode = options.mode ?? "hybrid";
   const k = options.k ?? 5;
+  const RRF_K = options.rrfK ?? fusionDefaults.rrfK;
   const query = queryTokens(question);
   const rankings: Array<[string[], number]> = [];
-  if (mode !== "vector") rankings.push([bm25Ranking(index, query), WEIGHTS.bm25]);
-  if (mode !== "bm25") rankings.push([await vectorRanking(index, question), WEIGHTS.vector]);
+  if (mode !== "vector") rankings.push([bm25Ranking(index, query), 1]);
+  if (mode !== "bm25") rankings.push([await vectorRanking(index, question), options.vectorWeight ?? fusionDefaults.vectorWeight]);
 
   const fused = new Map<string, number>();
   for (const [ids, weight] of rankings) {

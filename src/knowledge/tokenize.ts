@@ -8,10 +8,11 @@ const segmenter = () => (jieba ??= Jieba.withDict(dict));
 /** Words that carry no content in a question or a notice. */
 const STOPWORDS = new Set(
   "的 了 是 有 和 与 或 及 在 为 等 以 对 把 被 将 由 于 其 之 也 都 而 并 就 还 要 吗 呢 吧 啊 呀 嘛 么 个 这 那 该 此 各 每 我 你 他 她 它 们 我们 你们 请 请问 一下 一个 什么 多少 怎么 怎样 如何 哪些 哪个 哪里 哪 几 谁 是否 能否 可以 能 会 需要 应该 应当 得 地 着 过 上 下 中 内 外 里 后 前 时候 意思 指 是不是 有没有 还是 要求"
-    .split(" "),
+    .split(" ")
+    .concat("a an the is are was be to of for in on at by and or what how when who which where why can could do does did i we you my our your please hi hello thanks thank about need want".split(" ")),
 );
 /** Question words excluded from coverage only (they stay searchable). */
-const QUESTION_WORDS = new Set(["要求", "情况", "规定", "内容", "方面", "相关", "具体", "主要", "申报", "项目", "企业"]);
+const QUESTION_WORDS = new Set(["要求", "情况", "规定", "内容", "方面", "相关", "具体", "主要", "申报", "项目", "企业", "问题", "知道", "了解", "想", "我们", "公司"]);
 
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
 const CJK_RUN = /[\u3400-\u9fff]+/g;

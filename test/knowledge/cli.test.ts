@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/shared/config.ts";
+
+const run = promisify(execFile);
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-cli-"));
+  await fs.cp(path.join(projectRoot, "corpus"), path.join(dir, "corpus"), { recursive: true });
+  env = { ...process.env, CORPUS_DIR: path.join(dir, "corpus"), INDEX_DIR: path.join(dir, "index"), SHENBAO_TODAY: "2026-11-22", LOG_LEVEL: "silent" };
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+function cli(script: string, args: string[], input?: string) {
+  const child = run(tsx, [path.join(projectRoot, "scripts", script), ...args], { env, cwd: projectRoot });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  return child;
+}
+async function cliFailure(script: string, args: string[], input?: string) {
+  try {
+    await cli(script, args, input);
+  } catch (err) {
+    return err as { code: number; stdout: string; stderr: string };
+  }
+  throw new Error("expected a non-zero exit");
+}
+
+describe("ask CLI (contracts/cli.md)", () => {
+  it("--json answers one question with the contract's fields", async () => {
+    const { stdout } = await cli("ask.ts", ["--json", "先进级智能工厂对成熟度有什么要求？"]);
+    const a = JSON.parse(stdout);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(["question", "answerable", "answer", "citations"]));
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("二级及以上");
+    expect(a.citations[0]).toMatchObject({ docId: "fj-2025-smart-factory-advanced", docNumber: "闽工信函装备〔2025〕123号" });
+    for (const c of a.citations) expect(Object.keys(c)).toEqual(expect.arrayContaining(["docId", "title", "docNumber", "section", "text", "score"]));
+  });
+
+  it("--jsonl answers every line in order, in one process, and --top limits citations", async () => {
+    const { stdout } = await cli("ask.ts", ["--jsonl", "--top", "2"], "融合发展项目申报的联系人是谁？\n明天会下雨吗？\n\n标识解析的解析量要超过多少？\n");
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(["融合发展项目申报的联系人是谁？", "明天会下雨吗？", "标识解析的解析量要超过多少？"]);
+    expect(lines.map((l) => l.answerable)).toEqual([true, false, true]);
+    expect(lines[0].citations).toHaveLength(2);
+  });
+
+  it("bad arguments and empty questions exit non-zero with a message on stderr", async () => {
+    expect((await cliFailure("ask.ts", ["--top", "0", "问题"])).stderr).toMatch(/--top/);
+    const empty = await cliFailure("ask.ts", ["--json", "   "]);
+    expect(empty.stderr).toContain("请输入您的问题");
+    expect(empty.stdout).toBe("");
+  });
+});
+
+describe("ingest CLI", () => {
+  it("--json prints one object per file and refuses a duplicate", async () => {
+    const file = path.join(projectRoot, "test", "fixtures", "notice-xm-2026-5g-factory.txt");
+    const { stdout } = await cli("ingest.ts", ["--json", file]);
+    const r = JSON.parse(stdout);
+    expect(r).toMatchObject({ docNumber: "厦工信数字〔2026〕58号", date: "2026-11-02" });
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(["docId", "title", "issuer", "docNumber", "date", "deadlines", "contacts", "chunks"]));
+    const again = await cliFailure("ingest.ts", ["--json", file]);
+    expect(again.stderr).toContain("DUPLICATE");
+    const { stdout: answer } = await cli("ask.ts", ["--json", "厦门5G工厂试点项目的申报截止时间是什么时候？"]);
+    expect(JSON.parse(answer).citations[0].docNumber).toBe("厦工信数字〔2026〕58号");
+  });
+});
