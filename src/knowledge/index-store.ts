@@ -18,14 +18,14 @@ export interface IndexedChunk extends Chunk {
 }
 
 interface Manifest {
-  version: 1;
+  version: number;
   embedder: string;
   createdAt: string;
   notices: Record<string, string>;
   chunkCount: number;
 }
 
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 const searchFields = ["title", "section", "text"] as const;
 
 function miniSearchOptions() {
@@ -74,7 +74,14 @@ export class KnowledgeIndex {
     readonly bm25: MiniSearch,
     readonly vectors: HNSWLib,
     private fingerprints: Record<string, string>,
+    /** Document frequency of each index token, for pruning near-stopwords from queries. */
+    private readonly docFreq: Map<string, number>,
   ) {}
+
+  /** Share of chunks that contain the token (0 when unseen). */
+  docShare(token: string): number {
+    return this.chunks.size === 0 ? 0 : (this.docFreq.get(token) ?? 0) / this.chunks.size;
+  }
 
   static empty(embeddings: NamedEmbeddings): KnowledgeIndex {
     return new KnowledgeIndex(
@@ -83,6 +90,7 @@ export class KnowledgeIndex {
       new MiniSearch(miniSearchOptions()),
       new HNSWLib(embeddings, { space: "cosine" }),
       {},
+      new Map(),
     );
   }
 
@@ -115,7 +123,11 @@ export class KnowledgeIndex {
           slice.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id } })),
         );
       }
-      this.bm25.addAll(chunks.map(searchDoc));
+      const docs = chunks.map(searchDoc);
+      this.bm25.addAll(docs);
+      for (const d of docs) {
+        for (const t of new Set(indexTokens(`${d.title} ${d.section} ${d.text}`))) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
+      }
       for (const c of chunks) this.chunks.set(c.id, c);
       this.fingerprints[notice.meta.docId] = noticeFingerprint(notice);
       added += chunks.length;
@@ -151,6 +163,7 @@ export class KnowledgeIndex {
     };
     await fs.writeFile(path.join(dir, "chunks.json"), JSON.stringify([...this.chunks.values()]));
     await fs.writeFile(path.join(dir, "bm25.json"), JSON.stringify(this.bm25));
+    await fs.writeFile(path.join(dir, "df.json"), JSON.stringify([...this.docFreq]));
     if (this.chunks.size > 0) await this.vectors.save(path.join(dir, "vectors"));
     await fs.writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
     const previous = await readPointer(indexDir);
@@ -174,6 +187,7 @@ export class KnowledgeIndex {
     if (manifest.version !== MANIFEST_VERSION || manifest.embedder !== embeddings.id) return null;
     const chunkList: IndexedChunk[] = JSON.parse(await fs.readFile(path.join(dir, "chunks.json"), "utf8"));
     const bm25 = MiniSearch.loadJSON(await fs.readFile(path.join(dir, "bm25.json"), "utf8"), miniSearchOptions());
+    const docFreq = new Map<string, number>(JSON.parse(await fs.readFile(path.join(dir, "df.json"), "utf8")));
     const vectors =
       chunkList.length > 0
         ? await HNSWLib.load(path.join(dir, "vectors"), embeddings)
@@ -184,6 +198,7 @@ export class KnowledgeIndex {
       bm25,
       vectors,
       manifest.notices,
+      docFreq,
     );
   }
 }

@@ -14,10 +14,28 @@ const CANDIDATES = 40;
 // Tuned with scripts/dev/tune.ts on the dev set plus test/fixtures paraphrases.
 export const fusionDefaults = { rrfK: 20, vectorWeight: 0.5 };
 
+/**
+ * Terms found in most passages barely move BM25 scores but dominate its cost on a large
+ * corpus (every posting is scored): keep them only when nothing rarer is asked.
+ */
+const COMMON_SHARE = { word: 0.12, other: 0.04 };
+const MIN_TERMS = 3;
+
+export function pruneTerms(index: KnowledgeIndex, query: WeightedQuery): string[] {
+  const ranked = query.terms.map((t) => ({ t, share: index.docShare(t), word: query.weights.get(t) === 1 }));
+  const kept = ranked.filter((x) => x.share <= (x.word ? COMMON_SHARE.word : COMMON_SHARE.other));
+  if (kept.length >= MIN_TERMS) return kept.map((x) => x.t);
+  return ranked
+    .sort((a, b) => a.share - b.share)
+    .slice(0, MIN_TERMS)
+    .map((x) => x.t);
+}
+
 export function bm25Ranking(index: KnowledgeIndex, query: WeightedQuery, k = CANDIDATES): string[] {
-  if (query.terms.length === 0) return [];
+  const terms = pruneTerms(index, query);
+  if (terms.length === 0) return [];
   return index.bm25
-    .search(query.terms.join(" "), {
+    .search(terms.join(" "), {
       boost: { title: 0.3, section: 1.2, text: 1 },
       boostTerm: (term: string) => query.weights.get(term) ?? 1,
       combineWith: "OR",
