@@ -88,9 +88,24 @@ const chunkHaystack = (c: IndexedChunk) => `${c.title} ${c.noticeTitle} ${c.docN
 const FIGURE = /\d|[一二三四五六七八九十百千万亿]+(个|家|级|次|字|户)/;
 const ASKS_ABOUT_FORM = /(申报书|表|填|格式|字数|多少字|写)/;
 
+/** Length of the longest run of 4+ Chinese characters of the question found verbatim in the text. */
+export function longestSharedRun(question: string, text: string): number {
+  const hay = normalizeForMatch(text);
+  let best = 0;
+  for (const m of question.matchAll(/[\u3400-\u9fff]{4,}/g)) {
+    const run = m[0];
+    for (let i = 0; i + Math.max(best + 1, 4) <= run.length; i++) {
+      for (let len = Math.max(best + 1, 4); i + len <= run.length && hay.includes(run.slice(i, i + len)); len++) best = len;
+    }
+  }
+  return best;
+}
+
 export function isBlankForm(text: string): boolean {
-  const lines = text.split("\n");
-  const blank = lines.filter((l) => /[：:]$|☐|_{3,}|\| *$|^\S{2,12}$/.test(l.trim()) || l.split(" | ").length >= 3);
+  // Numbered headings (「17.设备智能运维」) are short but not blank fields.
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => !/^[（(]?\d{1,2}[.．、)）]/.test(l));
+  if (lines.length === 0) return false;
+  const blank = lines.filter((l) => /[：:]$|☐|_{3,}|\| *$|^\S{2,12}$/.test(l) || l.split(" | ").length >= 3);
   return blank.length / lines.length >= 0.5;
 }
 
@@ -191,7 +206,8 @@ export async function answerExtractive(
     const figure = wantsFigure && FIGURE.test(h.chunk.text) ? 0.1 : 0;
     // Blank form fields (「联系人：」「☐」「_____」) name a topic without answering it.
     const form = !asksAboutForm && isBlankForm(h.chunk.text) ? 0.2 : 0;
-    return { hit: h, coverage: cov, selection: cov + figure - form + 0.05 * h.score };
+    const phrase = 0.1 * Math.min(1, longestSharedRun(question, h.chunk.text) / 8);
+    return { hit: h, coverage: cov, selection: cov + figure + phrase - form + 0.05 * h.score };
   });
   // The answer passage: best coverage among the top hits, then figures, then rank.
   const ranked = covered.slice(0, ANSWER_POOL).sort((a, b) => b.selection - a.selection);
