@@ -1,23 +1,20 @@
 import { parseArgs } from "node:util";
 import { createChatModel } from "../src/knowledge/llm.ts";
-import { KnowledgeBase, QuestionError, type Answer } from "../src/knowledge/index.ts";
+import { KnowledgeBase, QuestionError, renderAnswerText } from "../src/knowledge/index.ts";
 import { cliContext, fail, readStdinLines, writeJson } from "./cli-support.ts";
 
 const usage = `usage: npm run --silent ask -- [--json | --jsonl] [--top K] "问题"`;
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
+let parsed;
+try {
+  parsed = parseArgs({
     options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, top: { type: "string" }, mode: { type: "string" } },
     allowPositionals: true,
   });
-}
-try {
-  args = parse();
 } catch (err) {
   fail(`${(err as Error).message}\n${usage}`);
 }
-const { values, positionals } = args;
+const { values, positionals } = parsed;
 const top = values.top === undefined ? 3 : Number(values.top);
 if (!Number.isInteger(top) || top < 1 || top > 20) fail(`--top must be a whole number from 1 to 20\n${usage}`);
 const mode = (values.mode ?? "hybrid") as "hybrid" | "bm25" | "vector";
@@ -29,22 +26,13 @@ if (!values.jsonl && positionals.length !== 1) fail(usage);
 const ctx = cliContext();
 const chatModel = createChatModel(ctx.config);
 const kb = await KnowledgeBase.open({ ...ctx, ...(chatModel ? { chatModel } : {}) });
-const output = (a: Answer) => {
-  const { method: _m, coverage: _c, ...contract } = a;
-  return { ...contract, method: a.method, coverage: a.coverage };
-};
-
-function plain(a: Answer): string {
-  const refs = a.citations.map((c, i) => `[${i + 1}] 《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ""} ${c.section}`);
-  return [a.answer, ...(refs.length ? ["", "出处：", ...refs] : [])].join("\n");
-}
 
 if (values.jsonl) {
   let failed = 0;
   await readStdinLines(async (line, n) => {
     if (line.trim() === "") return;
     try {
-      writeJson(output(await kb.ask(line, { top, mode })));
+      writeJson(await kb.ask(line, { top, mode }));
     } catch (err) {
       if (!(err instanceof QuestionError)) throw err;
       failed++;
@@ -55,7 +43,7 @@ if (values.jsonl) {
 } else {
   try {
     const answer = await kb.ask(positionals[0]!, { top, mode });
-    process.stdout.write(values.json ? `${JSON.stringify(output(answer))}\n` : `${plain(answer)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswerText(answer)}\n`);
   } catch (err) {
     if (err instanceof QuestionError) fail(`${err.userMessage()} (${err.code})`, 1);
     throw err;

@@ -1,5 +1,5 @@
 import readline from "node:readline";
-import { KnowledgeBase, QuestionError } from "./knowledge/index.ts";
+import { KnowledgeBase, QuestionError, renderAnswerText } from "./knowledge/index.ts";
 import { clockFromEnv } from "./shared/clock.ts";
 import { ConfigError, loadConfig } from "./shared/config.ts";
 import { createLogger } from "./shared/log.ts";
@@ -38,9 +38,7 @@ for await (const line of rl) {
   if (["退出", "exit", "quit"].includes(text)) break;
   if (text !== "") {
     try {
-      const a = await kb.ask(text);
-      const refs = a.citations.map((c, i) => `  [${i + 1}] 《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ""} ${c.section}`);
-      process.stdout.write(`${a.answer}\n${refs.length ? `出处：\n${refs.join("\n")}\n` : ""}`);
+      process.stdout.write(`${renderAnswerText(await kb.ask(text))}\n`);
     } catch (err) {
       if (!(err instanceof QuestionError)) throw err;
       log.info({ code: err.code }, "question rejected");

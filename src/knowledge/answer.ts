@@ -242,3 +242,9 @@ export async function answerExtractive(
     coverage: bestCoverage,
   };
 }
+
+/** The answer as plain text for a terminal: the answer, then its numbered sources. */
+export function renderAnswerText(a: Answer): string {
+  const refs = a.citations.map((c, i) => qaTexts.sourceLine(i + 1, c.title, c.docNumber, c.section));
+  return [a.answer, ...(refs.length ? [qaTexts.sourcesHeading, ...refs] : [])].join("\n");
+}

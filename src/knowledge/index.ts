@@ -1,5 +1,5 @@
 export { KnowledgeBase, IngestError, type IngestResult, type IngestErrorCode } from "./knowledge-base.ts";
-export { QuestionError, MAX_QUESTION_CHARS, type Answer, type Citation, type AskOptions } from "./answer.ts";
+export { QuestionError, MAX_QUESTION_CHARS, renderAnswerText, type Answer, type Citation, type AskOptions } from "./answer.ts";
 export type { RetrievalMode } from "./retrieve.ts";
 export type { NoticeMeta, Deadline, Contact } from "./notice-meta.ts";
 export { qaTexts, ingestTexts } from "./texts.ts";

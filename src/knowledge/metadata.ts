@@ -9,8 +9,6 @@ import type { Contact, Deadline, NoticeMeta, NoticePart } from "./notice-meta.ts
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[]\d{4}[〕］\]]\d{1,4}号/;
 const TITLE_END = /(通知|意见|指南|办法|方案|公告|通告|决定|细则|规定)$/;
 
-
-
 const pad = (n: number | string) => String(n).padStart(2, "0");
 
 /** Full dates in a line: 2024年4月2日, 2024-04-02, 二〇二五年. */

@@ -18,6 +18,9 @@ export const qaTexts = {
   deadlinesOpen: (dates: string) => `提示：该通知的截止时间为${dates}，请留意按时报送。`,
   noDeadlinePrinted: (year: string) => `提示：该通知发布于${year}年，未写明截止日期，当年的申报工作应已结束；请以最新发布的通知为准。`,
   noApplications: "提示：该文件为政策文件，本身不受理申报。",
+  sourcesHeading: "出处：",
+  sourceLine: (i: number, title: string, docNumber: string | null, section: string) =>
+    `[${i}] 《${title}》${docNumber ? `（${docNumber}）` : ""} ${section}`,
   formatDate: (iso: string) => {
     const [y, m, d] = iso.split("-");
     return `${y}年${Number(m)}月${Number(d)}日`;
