@@ -28,12 +28,19 @@ export const configSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   REDIS_URL: optionalString,
+  /** Where the private redis-server (when REDIS_URL is unset) and generated files live. */
+  DATA_DIR: z.string().default("data"),
+  /** Days a user's drafts and session are kept after their last message. */
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Key prefix in Redis, so several deployments can share one server. */
+  REDIS_PREFIX: z.string().regex(/^[\w-]+$/, "letters, digits, _ and - only").default("sb"),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
   /** Absolute paths resolved against the project root. */
   readonly corpusDir: string;
   readonly indexDir: string;
+  readonly dataDir: string;
 };
 
 export class ConfigError extends Error {
@@ -57,5 +64,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     corpusDir: path.resolve(projectRoot, c.CORPUS_DIR),
     indexDir: path.resolve(projectRoot, c.INDEX_DIR),
+    dataDir: path.resolve(projectRoot, c.DATA_DIR),
   });
 }

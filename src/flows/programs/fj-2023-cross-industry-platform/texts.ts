@@ -1,5 +1,9 @@
 /** User-facing strings for fj-2023-cross-industry-platform (no 文号 printed). */
 export const texts = {
+  /** Short name for buttons and lists in the chat. */
+  shortName: "跨行业跨领域平台",
+  /** Words users type to name this program (「我想申报先进级智能工厂」). */
+  keywords: ["跨行业跨领域", "双跨平台", "双跨", "跨行业"],
   title: "福建省工业和信息化厅关于组织申报2023年跨行业跨领域工业互联网平台的通知",
   issuer: "福建省工业和信息化厅",
   region: "福建省",

@@ -1,5 +1,9 @@
 /** User-facing strings for fj-2024-integration (闽工信函信息〔2024〕182号). */
 export const texts = {
+  /** Short name for buttons and lists in the chat. */
+  shortName: "融合发展项目",
+  /** Words users type to name this program (「我想申报先进级智能工厂」). */
+  keywords: ["融合发展", "两化融合项目", "新一代信息技术与制造业融合", "数字化标杆", "数据安全标杆", "标识解析", "示范平台", "平台赋能中小企业"],
   title: "福建省工业和信息化厅关于开展2024年新一代信息技术与制造业融合发展项目申报工作的通知",
   issuer: "福建省工业和信息化厅",
   region: "福建省",

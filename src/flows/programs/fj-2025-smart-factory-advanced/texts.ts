@@ -1,5 +1,9 @@
 /** User-facing strings for fj-2025-smart-factory-advanced (榕工信装备〔2025〕30号 forwarding 闽工信函装备〔2025〕123号). */
 export const texts = {
+  /** Short name for buttons and lists in the chat. */
+  shortName: "先进级智能工厂",
+  /** Words users type to name this program (「我想申报先进级智能工厂」). */
+  keywords: ["智能工厂", "先进级智能工厂", "先进级"],
   title: "福州市工业和信息化局转发福建省工业和信息化厅关于组织开展2025年先进级智能工厂申报工作的通知",
   issuer: "福州市工业和信息化局",
   region: "福建省",

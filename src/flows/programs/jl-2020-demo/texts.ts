@@ -1,5 +1,9 @@
 /** User-facing strings for jl-2020-demo (吉林省 2020 工业互联网及制造业服务化示范项目申报指南). */
 export const texts = {
+  /** Short name for buttons and lists in the chat. */
+  shortName: "吉林示范项目",
+  /** Words users type to name this program (「我想申报先进级智能工厂」). */
+  keywords: ["吉林", "制造业服务化", "服务化示范", "工业互联网及制造业服务化"],
   title: "工业互联网及制造业服务化示范项目申报指南",
   issuer: "吉林省工业和信息化厅",
   region: "吉林省",

@@ -1,0 +1,204 @@
+import { randomBytes } from "node:crypto";
+import { isoDayInChina, type Clock } from "../../shared/clock.ts";
+import type { Logger } from "../../shared/log.ts";
+import type { Catalog } from "./catalog.ts";
+import type { Effect, Turn } from "./context.ts";
+import type { ChatAddress, InboundMessage, OutboundMessage } from "./messages.ts";
+import { text } from "./messages.ts";
+import { SEEN_LIMIT, newSession, type UserState } from "./state.ts";
+import { StateConflictError, type RedisStateStore, type UserKey } from "./store.ts";
+import { engineTexts as t } from "./texts.ts";
+import { applyMessage } from "./transition.ts";
+
+/** Policy Q&A, as the engine needs it: a question in, Chinese text quoting the notices out. */
+export interface KnowledgePort {
+  answer(question: string): Promise<string>;
+}
+
+/** A confirmed draft to turn into a document. */
+export interface DocumentRequest {
+  user: UserKey;
+  address: ChatAddress;
+  draftId: string;
+  draftVersion: number;
+  programId: string;
+}
+
+/** Queues document generation; idempotent per draft id and version. */
+export interface DocumentPort {
+  enqueue(request: DocumentRequest): Promise<void>;
+}
+
+export type Send = (message: OutboundMessage) => Promise<void>;
+
+export interface EngineDeps {
+  store: RedisStateStore;
+  clock: Clock;
+  log: Logger;
+  catalog: Catalog;
+  knowledge: KnowledgePort;
+  documents?: DocumentPort;
+  /** Draft ids; injectable for tests. */
+  newId?: () => string;
+  /** Acknowledge a slow answer after this long. @defaultValue 800 ms */
+  ackAfterMs?: number;
+}
+
+function defaultNewId(): string {
+  return randomBytes(4).toString("hex").slice(0, 6);
+}
+
+/**
+ * The channel-neutral conversation engine. Each inbound message is applied to the user's
+ * state in one optimistic transaction (see RedisStateStore.update); replies are sent after
+ * the state is committed, then slow work (Q&A, document jobs) runs as effects.
+ */
+export class ConversationEngine {
+  private readonly locks = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  get catalog(): Catalog {
+    return this.deps.catalog;
+  }
+
+  /** Handle one message; every reply goes through `send`, in order. Never throws. */
+  async handle(msg: InboundMessage, send: Send): Promise<void> {
+    const key = `${msg.channel}:${msg.userId}`;
+    const prev = this.locks.get(key) ?? Promise.resolve();
+    const run = prev.then(() => this.handleLocked(msg, send));
+    const tail = run.catch(() => undefined);
+    this.locks.set(key, tail);
+    try {
+      await run;
+    } finally {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    }
+  }
+
+  private async handleLocked(msg: InboundMessage, send: Send): Promise<void> {
+    const { log } = this.deps;
+    const user: UserKey = { channel: msg.channel, userId: msg.userId };
+    let turn: Turn | null;
+    try {
+      turn = await this.deps.store.update(user, (state) => this.transition(state, msg));
+    } catch (err) {
+      const busy = err instanceof StateConflictError || isRedisError(err);
+      log.error({ err: errInfo(err), channel: msg.channel, updateId: msg.updateId }, busy ? "state store unavailable" : "message handling failed");
+      await safeSend(send, text(busy ? t.errors.busy : t.errors.internal), log);
+      return;
+    }
+    if (!turn) {
+      log.info({ channel: msg.channel, updateId: msg.updateId }, "duplicate update ignored");
+      return;
+    }
+    log.debug({ channel: msg.channel, kind: msg.kind, mode: turn.state.session.mode.kind, replies: turn.replies.length }, "message handled");
+    if (turn.deleteUser) await this.afterDelete(user, msg);
+    for (const reply of turn.replies) await safeSend(send, reply, log);
+    for (const effect of turn.effects) await this.runEffect(effect, user, msg, send);
+  }
+
+  /** Pure apart from ids: the store may call it again on a version conflict. */
+  private transition(state: UserState | null, msg: InboundMessage): { state: UserState | null; result: Turn | null } {
+    const now = this.deps.clock.now();
+    const nowIso = now.toISOString();
+    if (state?.session.seen.includes(msg.updateId)) return { state, result: null };
+    const working: UserState = state ? structuredClone(state) : { session: newSession(nowIso), drafts: {} };
+    const s = working.session;
+    s.seen.push(msg.updateId);
+    if (s.seen.length > SEEN_LIMIT) s.seen.splice(0, s.seen.length - SEEN_LIMIT);
+    s.updatedAt = nowIso;
+    s.address = { channel: msg.channel, chatId: msg.chatId };
+    const turn: Turn = {
+      state: working,
+      ctx: {
+        nowIso,
+        today: isoDayInChina(now),
+        catalog: this.deps.catalog,
+        newId: this.deps.newId ?? defaultNewId,
+        user: { channel: msg.channel, chatId: msg.chatId, userId: msg.userId },
+      },
+      replies: [],
+      effects: [],
+    };
+    applyMessage(turn, msg);
+    return { state: turn.deleteUser ? null : working, result: turn };
+  }
+
+  private async afterDelete(user: UserKey, msg: InboundMessage): Promise<void> {
+    await this.deps.store.setSubscribed(msg.channel, msg.chatId, false);
+    this.deps.log.info({ channel: user.channel }, "user data deleted");
+  }
+
+  private async runEffect(effect: Effect, user: UserKey, msg: InboundMessage, send: Send): Promise<void> {
+    const { log } = this.deps;
+    switch (effect.type) {
+      case "qa": {
+        const answer = await this.withAck(this.deps.knowledge.answer(effect.question), send).catch((err: unknown) => {
+          log.error({ err: errInfo(err) }, "policy Q&A failed");
+          return t.errors.qaUnavailable;
+        });
+        await safeSend(send, text(answer), log);
+        for (const m of effect.after) await safeSend(send, m, log);
+        return;
+      }
+      case "document": {
+        if (!this.deps.documents) {
+          log.error({ programId: effect.programId }, "no document queue configured");
+          await safeSend(send, text(t.submit.unavailable), log);
+          return;
+        }
+        try {
+          await this.deps.documents.enqueue({
+            user,
+            address: { channel: msg.channel, chatId: msg.chatId, userId: msg.userId },
+            draftId: effect.draftId,
+            draftVersion: effect.draftVersion,
+            programId: effect.programId,
+          });
+          log.info({ programId: effect.programId, draftVersion: effect.draftVersion }, "document queued");
+        } catch (err) {
+          log.error({ err: errInfo(err) }, "document enqueue failed");
+          await safeSend(send, text(t.submit.unavailable), log);
+        }
+        return;
+      }
+      case "subscribe":
+        await this.deps.store.setSubscribed(msg.channel, msg.chatId, effect.on);
+        return;
+    }
+  }
+
+  /** Say 「正在检索…」 if the work takes longer than ackAfterMs. */
+  private async withAck<T>(work: Promise<T>, send: Send): Promise<T> {
+    let acked: Promise<void> | null = null;
+    const timer = setTimeout(() => {
+      acked = safeSend(send, text(t.qa.searching), this.deps.log);
+    }, this.deps.ackAfterMs ?? 800);
+    try {
+      return await work;
+    } finally {
+      clearTimeout(timer);
+      if (acked) await acked;
+    }
+  }
+}
+
+async function safeSend(send: Send, message: OutboundMessage, log: Logger): Promise<void> {
+  try {
+    await send(message);
+  } catch (err) {
+    log.error({ err: errInfo(err) }, "sending a reply failed");
+  }
+}
+
+function isRedisError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return /ECONNREFUSED|ECONNRESET|Connection is closed|MaxRetriesPerRequest|ReplyError|LOADING/i.test(`${err.name} ${err.message}`);
+}
+
+/** Error details for logs: class, code and message only (messages never carry user input). */
+function errInfo(err: unknown): Record<string, unknown> {
+  if (err instanceof Error) return { name: err.name, message: err.message, code: (err as { code?: unknown }).code };
+  return { value: String(err) };
+}

@@ -1,0 +1,170 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "../../shared/log.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { Channel } from "./messages.ts";
+import { draftSchema, sessionSchema, type Draft, type UserState } from "./state.ts";
+
+export interface UserKey {
+  channel: Channel;
+  userId: string;
+}
+
+export class StateConflictError extends AppError {
+  readonly code = "STATE_CONFLICT";
+}
+
+/** One Redis hash per user: `v` (version), `s` (session JSON), `d:<draftId>` (one field per draft). */
+const CAS_SCRIPT = `
+local cur = redis.call('HGET', KEYS[1], 'v') or '0'
+if cur ~= ARGV[1] then return -1 end
+if ARGV[3] == 'del' then
+  redis.call('DEL', KEYS[1])
+  return 0
+end
+local nset = tonumber(ARGV[4])
+local i = 5
+if nset > 0 then
+  local args = {}
+  for k = 1, nset * 2 do args[k] = ARGV[i + k - 1] end
+  redis.call('HSET', KEYS[1], unpack(args))
+  i = i + nset * 2
+end
+if i <= #ARGV then
+  local dels = {}
+  for k = i, #ARGV do dels[#dels + 1] = ARGV[k] end
+  redis.call('HDEL', KEYS[1], unpack(dels))
+end
+local nv = redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+return nv
+`;
+
+interface Loaded {
+  version: number;
+  state: UserState | null;
+  /** Serialised fields as read, to write back only what changed. */
+  raw: Map<string, string>;
+}
+
+export interface StoreOptions {
+  /** Key prefix; tests use a random one. @defaultValue "sb" */
+  prefix?: string;
+  /** Seconds a user's state lives after their last change. @defaultValue 90 days */
+  ttlSeconds?: number;
+  /** Attempts before giving up on a contended update. @defaultValue 20 */
+  maxAttempts?: number;
+}
+
+type CasRedis = Redis & {
+  shenbaoCas(key: string, expected: string, ttl: string, mode: string, nset: string, ...rest: string[]): Promise<number>;
+};
+
+/**
+ * Session and draft state in Redis with optimistic concurrency: read with the version,
+ * compute the next state, write it only if the version is unchanged (a Lua compare-and-set),
+ * otherwise read again and recompute. Two messages from one user at once are thereby applied
+ * one after the other, never interleaved.
+ */
+export class RedisStateStore {
+  readonly prefix: string;
+  readonly ttlSeconds: number;
+  private readonly maxAttempts: number;
+  private readonly redis: CasRedis;
+
+  constructor(
+    redis: Redis,
+    private readonly log: Logger,
+    options: StoreOptions = {},
+  ) {
+    this.prefix = options.prefix ?? "sb";
+    this.ttlSeconds = options.ttlSeconds ?? 90 * 24 * 3600;
+    this.maxAttempts = options.maxAttempts ?? 20;
+    if (!("shenbaoCas" in redis)) redis.defineCommand("shenbaoCas", { numberOfKeys: 1, lua: CAS_SCRIPT });
+    this.redis = redis as CasRedis;
+  }
+
+  keyOf(user: UserKey): string {
+    return `${this.prefix}:user:${user.channel}:${user.userId}`;
+  }
+
+  async load(user: UserKey): Promise<Loaded> {
+    const all = await this.redis.hgetall(this.keyOf(user));
+    const raw = new Map(Object.entries(all));
+    const version = Number(raw.get("v") ?? "0");
+    const s = raw.get("s");
+    if (s === undefined) return { version, state: null, raw };
+    const session = sessionSchema.safeParse(safeJson(s));
+    if (!session.success) {
+      // A record we cannot read is not used half-way: start afresh, keep the version for CAS.
+      this.log.error({ issues: session.error.issues.length }, "stored session unreadable, starting a new one");
+      return { version, state: null, raw };
+    }
+    const drafts: Record<string, Draft> = {};
+    for (const id of session.data.draftIds) {
+      const d = draftSchema.safeParse(safeJson(raw.get(`d:${id}`)));
+      if (d.success) drafts[id] = d.data;
+      else this.log.error({ draftId: id }, "stored draft unreadable, dropped");
+    }
+    session.data.draftIds = session.data.draftIds.filter((id) => id in drafts);
+    return { version, state: { session: session.data, drafts }, raw };
+  }
+
+  /**
+   * Apply `fn` to the user's state atomically. `fn` must be pure (it may run more than once
+   * on conflict). Returning `state: null` deletes the user's record.
+   */
+  async update<T>(user: UserKey, fn: (state: UserState | null) => { state: UserState | null; result: T }): Promise<T> {
+    const key = this.keyOf(user);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const loaded = await this.load(user);
+      const { state, result } = fn(loaded.state);
+      if (state === loaded.state) return result; // nothing changed
+      const args = state === null ? ["del", "0"] : ["put", ...this.diff(loaded.raw, state)];
+      const written = await this.redis.shenbaoCas(key, String(loaded.version), String(this.ttlSeconds), ...(args as [string, string]));
+      if (written >= 0) return result;
+      if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt * 2));
+    }
+    throw new StateConflictError(`state of one user changed ${this.maxAttempts} times during one update`);
+  }
+
+  /** CAS arguments: count of set pairs, the pairs, then fields to delete. */
+  private diff(raw: Map<string, string>, state: UserState): string[] {
+    const sets: string[] = [];
+    const s = JSON.stringify(state.session);
+    if (raw.get("s") !== s) sets.push("s", s);
+    const keep = new Set<string>();
+    for (const id of state.session.draftIds) {
+      const field = `d:${id}`;
+      keep.add(field);
+      const d = JSON.stringify(state.drafts[id]);
+      if (raw.get(field) !== d) sets.push(field, d);
+    }
+    const dels = [...raw.keys()].filter((f) => f.startsWith("d:") && !keep.has(f));
+    return [String(sets.length / 2), ...sets, ...dels];
+  }
+
+  /** Delete everything kept for this user (「删除我的数据」), whatever its version. */
+  async deleteUser(user: UserKey): Promise<void> {
+    await this.redis.del(this.keyOf(user));
+  }
+
+  /** Subscribers to deadline reminders and new notices, as `channel:chatId`. */
+  subscribersKey(): string {
+    return `${this.prefix}:subscribers`;
+  }
+
+  async setSubscribed(channel: Channel, chatId: string, on: boolean): Promise<void> {
+    const member = `${channel}:${chatId}`;
+    if (on) await this.redis.sadd(this.subscribersKey(), member);
+    else await this.redis.srem(this.subscribersKey(), member);
+  }
+}
+
+function safeJson(s: string | undefined): unknown {
+  if (s === undefined) return undefined;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
