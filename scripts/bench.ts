@@ -23,7 +23,11 @@ if (want("qa")) {
 }
 
 // Suites added by later work register here; each exports a function returning tables.
-const suites: Array<[string, string, string]> = [["match", "./bench/match.ts", "benchMatch"]];
+const suites: Array<[string, string, string]> = [
+  ["match", "./bench/match.ts", "benchMatch"],
+  ["engine", "./bench/engine.ts", "benchEngine"],
+  ["documents", "./bench/documents.ts", "benchDocuments"],
+];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;
   const mod = await import(file);

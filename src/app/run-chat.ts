@@ -7,6 +7,8 @@ export interface ChatOptions {
   jsonl: boolean;
   input?: NodeJS.ReadableStream;
   write?: (s: string) => void;
+  /** How long to wait at end of input for documents this chat queued. @defaultValue 60 s (contracts/cli.md) */
+  drainMs?: number;
 }
 
 /**
@@ -15,17 +17,20 @@ export interface ChatOptions {
  */
 export async function runChat(deps: AppDeps, opts: ChatOptions): Promise<void> {
   const write = opts.write ?? ((s: string) => void process.stdout.write(s));
-  const app = await createApp(deps);
   const channel = new ConsoleChannel(opts.userId, write, opts.jsonl);
+  const app = await createApp(deps, {
+    deliver: (address) => (address.channel === "console" && address.chatId === opts.userId ? channel.send : null),
+  });
   const input = opts.input ?? process.stdin;
   const interactive = !opts.jsonl && (input as { isTTY?: boolean }).isTTY === true;
-  if (interactive) write("申报助手（本地对话）。输入「帮助」查看指令，Ctrl+D 退出。\n\n");
+  if (interactive) write("申报助手（本地对话）。输入「帮助」查看指令，Ctrl+D 退出。\n\n> ");
   const rl = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
   try {
     for await (const line of rl) {
       await app.engine.handle(channel.inbound(line), channel.send);
       if (interactive) write("> ");
     }
+    await app.documents.drain(opts.drainMs ?? 60_000);
   } finally {
     await app.close();
   }

@@ -34,6 +34,14 @@ export const configSchema = z.object({
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Key prefix in Redis, so several deployments can share one server. */
   REDIS_PREFIX: z.string().regex(/^[\w-]+$/, "letters, digits, _ and - only").default("sb"),
+  /** Where generated 申报书 files are stored (relative to the project root unless absolute). */
+  DOCUMENTS_DIR: z.string().default("data/documents"),
+  /** Also convert documents to PDF when LibreOffice (soffice) is installed. */
+  DOCUMENT_PDF: z.enum(["on", "off"]).default("off"),
+  /** Documents rendered at once per worker process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Run a document worker inside `npm start` / `npm run chat` (off when workers run separately). */
+  IN_PROCESS_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -41,6 +49,7 @@ export type Config = Readonly<z.infer<typeof configSchema>> & {
   readonly corpusDir: string;
   readonly indexDir: string;
   readonly dataDir: string;
+  readonly documentsDir: string;
 };
 
 export class ConfigError extends Error {
@@ -65,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corpusDir: path.resolve(projectRoot, c.CORPUS_DIR),
     indexDir: path.resolve(projectRoot, c.INDEX_DIR),
     dataDir: path.resolve(projectRoot, c.DATA_DIR),
+    documentsDir: path.resolve(projectRoot, c.DOCUMENTS_DIR),
   });
 }

@@ -25,7 +25,7 @@ export interface EngineEnv {
 }
 
 /** An engine over a real Redis (fresh key prefix per call) with the real catalog. */
-export function makeEngine(redisUrl: string, knowledge: KnowledgePort, opts: { clock?: Clock; prefix?: string } = {}): EngineEnv {
+export function makeEngine(redisUrl: string, knowledge: KnowledgePort, opts: { clock?: Clock; prefix?: string; documents?: DocumentPort } = {}): EngineEnv {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 50 });
   const log = createLogger("silent");
   const store = new RedisStateStore(redis, log, { prefix: opts.prefix ?? `t${randomUUID().slice(0, 8)}` });
@@ -37,7 +37,7 @@ export function makeEngine(redisUrl: string, knowledge: KnowledgePort, opts: { c
     log,
     catalog,
     knowledge,
-    documents,
+    documents: opts.documents ?? documents,
     newId: () => `d${++n}`,
   });
   return { engine, store, redis, documents, close: async () => void redis.disconnect() };

@@ -1,10 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { isoDayInChina, type Clock } from "../../shared/clock.ts";
 import type { Logger } from "../../shared/log.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Effect, Turn } from "./context.ts";
 import type { ChatAddress, InboundMessage, OutboundMessage } from "./messages.ts";
 import { text } from "./messages.ts";
+import type { Answers } from "../forms/types.ts";
+import { entryOf } from "./catalog.ts";
 import { SEEN_LIMIT, newSession, type UserState } from "./state.ts";
 import { StateConflictError, type RedisStateStore, type UserKey } from "./store.ts";
 import { engineTexts as t } from "./texts.ts";
@@ -15,13 +17,22 @@ export interface KnowledgePort {
   answer(question: string): Promise<string>;
 }
 
-/** A confirmed draft to turn into a document. */
+/** A confirmed draft to turn into a document: a snapshot of that version's answers. */
 export interface DocumentRequest {
   user: UserKey;
   address: ChatAddress;
   draftId: string;
   draftVersion: number;
   programId: string;
+  answers: Answers;
+  profile: Record<string, unknown>;
+}
+
+/** A finished document, as the queue reports it. */
+export interface FinishedDocument {
+  path: string;
+  name: string;
+  pdfPath: string | null;
 }
 
 /** Queues document generation; idempotent per draft id and version. */
@@ -42,6 +53,11 @@ export interface EngineDeps {
   newId?: () => string;
   /** Acknowledge a slow answer after this long. @defaultValue 800 ms */
   ackAfterMs?: number;
+}
+
+/** A short digest of channel + update id: the dedupe list is rewritten with every message, so keep it small. */
+function seenIdOf(msg: InboundMessage): string {
+  return createHash("sha1").update(`${msg.channel}:${msg.updateId}`).digest("base64url").slice(0, 12);
 }
 
 function defaultNewId(): string {
@@ -95,17 +111,19 @@ export class ConversationEngine {
     log.debug({ channel: msg.channel, kind: msg.kind, mode: turn.state.session.mode.kind, replies: turn.replies.length }, "message handled");
     if (turn.deleteUser) await this.afterDelete(user, msg);
     for (const reply of turn.replies) await safeSend(send, reply, log);
-    for (const effect of turn.effects) await this.runEffect(effect, user, msg, send);
+    for (const effect of turn.effects) await this.runEffect(effect, turn, user, msg, send);
   }
 
   /** Pure apart from ids: the store may call it again on a version conflict. */
   private transition(state: UserState | null, msg: InboundMessage): { state: UserState | null; result: Turn | null } {
     const now = this.deps.clock.now();
     const nowIso = now.toISOString();
-    if (state?.session.seen.includes(msg.updateId)) return { state, result: null };
-    const working: UserState = state ? structuredClone(state) : { session: newSession(nowIso), drafts: {} };
+    const seenId = seenIdOf(msg);
+    if (state?.session.seen.includes(seenId)) return { state, result: null };
+    // The store hands each attempt a freshly parsed copy, so the transition may work on it in place.
+    const working: UserState = state ?? { session: newSession(nowIso), drafts: {} };
     const s = working.session;
-    s.seen.push(msg.updateId);
+    s.seen.push(seenId);
     if (s.seen.length > SEEN_LIMIT) s.seen.splice(0, s.seen.length - SEEN_LIMIT);
     s.updatedAt = nowIso;
     s.address = { channel: msg.channel, chatId: msg.chatId };
@@ -130,7 +148,7 @@ export class ConversationEngine {
     this.deps.log.info({ channel: user.channel }, "user data deleted");
   }
 
-  private async runEffect(effect: Effect, user: UserKey, msg: InboundMessage, send: Send): Promise<void> {
+  private async runEffect(effect: Effect, turn: Turn, user: UserKey, msg: InboundMessage, send: Send): Promise<void> {
     const { log } = this.deps;
     switch (effect.type) {
       case "qa": {
@@ -155,6 +173,8 @@ export class ConversationEngine {
             draftId: effect.draftId,
             draftVersion: effect.draftVersion,
             programId: effect.programId,
+            answers: turn.state.drafts[effect.draftId]?.answers ?? {},
+            profile: turn.state.session.profile,
           });
           log.info({ programId: effect.programId, draftVersion: effect.draftVersion }, "document queued");
         } catch (err) {
@@ -167,6 +187,37 @@ export class ConversationEngine {
         await this.deps.store.setSubscribed(msg.channel, msg.chatId, effect.on);
         return;
     }
+  }
+
+  /**
+   * A document finished: record it on the draft and return the message that delivers it,
+   * or null if it was delivered already (several processes hear the same queue event).
+   */
+  async documentReady(user: UserKey, draftId: string, draftVersion: number, doc: FinishedDocument): Promise<OutboundMessage | null> {
+    return this.deps.store.update(user, (state) => {
+      const draft = state?.drafts[draftId];
+      if (!state || !draft || draft.document?.version === draftVersion) return { state, result: null };
+      const next = state;
+      const d = next.drafts[draftId]!;
+      d.document = { path: doc.path, name: doc.name, version: draftVersion };
+      if (d.status === "submitted" && d.submittedVersion === draftVersion) d.status = "ready";
+      const title = entryOf(this.deps.catalog, d.programId)?.flow.formTitle ?? d.programId;
+      return { state: next, result: { text: t.submit.ready(title), buttons: [], file: { path: doc.path, name: doc.name } } };
+    });
+  }
+
+  /** A document failed after its retries: mark the draft so the user can submit again. */
+  async documentFailed(user: UserKey, draftId: string, draftVersion: number, reason: string): Promise<OutboundMessage | null> {
+    return this.deps.store.update(user, (state) => {
+      const draft = state?.drafts[draftId];
+      if (!state || !draft || draft.status !== "submitted" || draft.submittedVersion !== draftVersion) return { state, result: null };
+      const next = state;
+      const d = next.drafts[draftId]!;
+      d.status = "failed";
+      d.failure = reason.slice(0, 200);
+      d.submittedVersion = null;
+      return { state: next, result: text(t.submit.failed) };
+    });
   }
 
   /** Say 「正在检索…」 if the work takes longer than ackAfterMs. */

@@ -84,7 +84,8 @@ export interface UserState {
   drafts: Record<string, Draft>;
 }
 
-export const SEEN_LIMIT = 200;
+/** Update ids remembered for dedupe: platforms redeliver within seconds to minutes, not hundreds of messages later. */
+export const SEEN_LIMIT = 64;
 
 export function newSession(nowIso: string): Session {
   return {

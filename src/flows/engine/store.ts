@@ -110,16 +110,23 @@ export class RedisStateStore {
   }
 
   /**
-   * Apply `fn` to the user's state atomically. `fn` must be pure (it may run more than once
-   * on conflict). Returning `state: null` deletes the user's record.
+   * Apply `fn` to the user's state atomically. `fn` gets a freshly parsed copy it may modify
+   * in place, and may run more than once on conflict (so it must not act on the world).
+   * Returning `state: null` deletes the user's record; an unchanged state writes nothing.
    */
   async update<T>(user: UserKey, fn: (state: UserState | null) => { state: UserState | null; result: T }): Promise<T> {
     const key = this.keyOf(user);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const loaded = await this.load(user);
       const { state, result } = fn(loaded.state);
-      if (state === loaded.state) return result; // nothing changed
-      const args = state === null ? ["del", "0"] : ["put", ...this.diff(loaded.raw, state)];
+      if (state === null && loaded.state === null) return result;
+      let args: string[];
+      if (state === null) args = ["del", "0"];
+      else {
+        const changes = this.diff(loaded.raw, state);
+        if (changes.length === 1) return result; // nothing changed: no write, no version bump
+        args = ["put", ...changes];
+      }
       const written = await this.redis.shenbaoCas(key, String(loaded.version), String(this.ttlSeconds), ...(args as [string, string]));
       if (written >= 0) return result;
       if (attempt > 3) await new Promise((r) => setTimeout(r, Math.random() * attempt * 2));
@@ -167,4 +174,30 @@ function safeJson(s: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every confirmed application (a draft whose document was queued or generated) of one
+ * program, across users, oldest submission first: the rows of the bureau's 推荐汇总表.
+ */
+export async function confirmedApplications(redis: Redis, store: RedisStateStore, programId: string): Promise<Array<{ user: UserKey; draft: Draft; profile: Record<string, unknown> }>> {
+  const out: Array<{ user: UserKey; draft: Draft; profile: Record<string, unknown> }> = [];
+  const prefix = `${store.prefix}:user:`;
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    cursor = next;
+    for (const key of keys) {
+      const rest = key.slice(prefix.length);
+      const sep = rest.indexOf(":");
+      const user = { channel: rest.slice(0, sep) as UserKey["channel"], userId: rest.slice(sep + 1) };
+      const { state } = await store.load(user);
+      if (!state) continue;
+      for (const draft of Object.values(state.drafts)) {
+        const confirmed = draft.status === "ready" || draft.status === "submitted" || draft.document !== null;
+        if (draft.programId === programId && confirmed) out.push({ user, draft, profile: state.session.profile });
+      }
+    }
+  } while (cursor !== "0");
+  return out.sort((a, b) => a.draft.updatedAt.localeCompare(b.draft.updatedAt));
 }

@@ -1,0 +1,119 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Clock } from "../shared/clock.ts";
+import type { Logger } from "../shared/log.ts";
+import { generatorFor } from "./forms/index.ts";
+import { DOCUMENTS_QUEUE, documentJobSchema, jobIdOf, userHash, type DocumentJob, type DocumentResult } from "./job.ts";
+import { convertToPdf } from "./pdf.ts";
+import type { DocumentInput } from "./types.ts";
+
+export interface DocumentsOptions {
+  /** BullMQ connection (ioredis options or a redis:// URL). */
+  connection: ConnectionOptions;
+  /** BullMQ key prefix. @defaultValue "bull" */
+  prefix?: string;
+  /** Where finished files are stored. */
+  outDir: string;
+  log: Logger;
+  clock: Clock;
+  /** Also produce a PDF when LibreOffice is installed. @defaultValue false */
+  pdf?: boolean;
+}
+
+/** Attempts per document and the first retry delay (exponential backoff). */
+export const JOB_ATTEMPTS = 3;
+export const RETRY_DELAY_MS = 1000;
+
+/** Producer side: validates the payload and adds it once per draft version. */
+export class DocumentQueue {
+  readonly queue: Queue;
+
+  constructor(private readonly opts: Pick<DocumentsOptions, "connection" | "prefix">) {
+    this.queue = new Queue(DOCUMENTS_QUEUE, { connection: opts.connection, prefix: opts.prefix ?? "bull" });
+  }
+
+  /** Returns the job id. A second call for the same draft version returns the same id and adds nothing. */
+  async add(payload: DocumentJob): Promise<string> {
+    const job = documentJobSchema.parse(payload);
+    const jobId = jobIdOf(job);
+    await this.queue.add("render", job, {
+      jobId,
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: "exponential", delay: RETRY_DELAY_MS },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+    return jobId;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/** Render, store atomically, optionally convert to PDF. Throws UnrecoverableError for bad payloads. */
+export async function processDocumentJob(job: Job, opts: DocumentsOptions): Promise<DocumentResult> {
+  const parsed = documentJobSchema.safeParse(job.data);
+  if (!parsed.success) {
+    opts.log.error({ jobId: job.id, issues: parsed.error.issues.length }, "document job payload invalid, not retried");
+    throw new UnrecoverableError(`invalid document job payload (${parsed.error.issues.length} issues)`);
+  }
+  const data = parsed.data;
+  const generator = generatorFor(data.programId);
+  if (!generator) throw new UnrecoverableError(`no document generator for program ${data.programId}`);
+  const input: DocumentInput = {
+    programId: data.programId,
+    draftId: data.draftId,
+    draftVersion: data.draftVersion,
+    answers: data.answers,
+    profile: data.profile,
+    generatedAt: opts.clock.now().toISOString(),
+  };
+  await job.updateProgress(10);
+  const bytes = await generator.render(input);
+  await job.updateProgress(70);
+  const dir = path.join(opts.outDir, userHash(data.user));
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${data.draftId}-v${data.draftVersion}.docx`);
+  // Write then rename: a worker killed mid-write never leaves a half file under the final name.
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+  let pdfPath: string | null = null;
+  if (opts.pdf) {
+    try {
+      pdfPath = await convertToPdf(file, dir);
+    } catch (err) {
+      opts.log.warn({ jobId: job.id, err: (err as Error).message }, "PDF conversion failed; sending the .docx only");
+    }
+  }
+  await job.updateProgress(100);
+  opts.log.info({ jobId: job.id, programId: data.programId, bytes: bytes.length }, "document generated");
+  return { path: file, name: generator.fileName(input), pdfPath, bytes: bytes.length };
+}
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /** Lock time before a silent worker's job counts as stalled. @defaultValue 30000 */
+  lockDuration?: number;
+  /** How often stalled jobs are looked for. @defaultValue 30000 */
+  stalledInterval?: number;
+}
+
+/** Consumer side (`npm run worker`, or in-process with `npm start`). */
+export function createDocumentWorker(opts: DocumentsOptions, w: WorkerOptions = {}): Worker {
+  const worker = new Worker(DOCUMENTS_QUEUE, (job) => processDocumentJob(job, opts), {
+    connection: opts.connection,
+    prefix: opts.prefix ?? "bull",
+    concurrency: w.concurrency ?? 4,
+    lockDuration: w.lockDuration ?? 30_000,
+    stalledInterval: w.stalledInterval ?? 30_000,
+    maxStalledCount: 2,
+  });
+  worker.on("failed", (job, err) => {
+    opts.log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, "document job attempt failed");
+  });
+  worker.on("error", (err) => opts.log.error({ err: err.message }, "document worker error"));
+  return worker;
+}

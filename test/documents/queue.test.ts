@@ -1,0 +1,162 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Queue, QueueEvents, type Worker } from "bullmq";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DocumentDelivery } from "../../src/app/document-delivery.ts";
+import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
+import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
+import type { OutboundMessage } from "../../src/flows/engine/messages.ts";
+import { fixedClock } from "../../src/shared/clock.ts";
+import { createLogger } from "../../src/shared/log.ts";
+import { ChatUser, echoKnowledge, makeEngine } from "../support/chat.ts";
+import { readDocx } from "../support/docx.ts";
+import { TestRedis } from "../support/redis.ts";
+import { currentStep, sampleAnswer } from "../engine/auto-answer.ts";
+import { projectRoot } from "../../src/shared/config.ts";
+
+let redis: TestRedis;
+let outDir: string;
+const log = createLogger("silent");
+const closers: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+  outDir = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-docs-"));
+});
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+afterAll(async () => {
+  await redis.destroy();
+  await fs.rm(outDir, { recursive: true, force: true });
+});
+
+const connection = () => ({ host: "127.0.0.1", port: redis.port });
+const prefix = () => `q${Math.random().toString(36).slice(2, 8)}`;
+
+function payload(draftId = "d1", draftVersion = 3): DocumentJob {
+  return {
+    version: 1,
+    user: { channel: "console", userId: "u1" },
+    address: { channel: "console", chatId: "u1", userId: "u1" },
+    draftId,
+    draftVersion,
+    programId: "fj-2025-smart-factory-advanced",
+    answers: { "company-name": { value: "福州测试&<智能>装备有限公司🏭", display: "福州测试&<智能>装备有限公司🏭" } },
+    profile: {},
+  };
+}
+
+function worker(p: string, extra: { lockDuration?: number; stalledInterval?: number } = {}): Worker {
+  const w = createDocumentWorker({ connection: connection(), prefix: p, outDir, log, clock: fixedClock("2026-11-22") }, { concurrency: 2, ...extra });
+  closers.push(() => w.close());
+  return w;
+}
+
+async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("documents queue", () => {
+  it("a double submit yields one job and one document", async () => {
+    const p = prefix();
+    const q = new DocumentQueue({ connection: connection(), prefix: p });
+    closers.push(() => q.close());
+    const id1 = await q.add(payload());
+    const id2 = await q.add(payload());
+    expect(id1).toBe(id2);
+    expect(id1).toBe(jobIdOf(payload()));
+    expect(await q.queue.getJobCountByTypes("waiting", "active", "completed", "delayed")).toBe(1);
+    worker(p);
+    const job = await waitFor(async () => {
+      const j = await q.queue.getJob(id1);
+      return (await j?.getState()) === "completed" ? j : null;
+    });
+    const doc = await readDocx(await fs.readFile(job!.returnvalue.path));
+    expect(doc.text).toContain("福州测试&<智能>装备有限公司🏭");
+    expect(job!.attemptsMade).toBe(1);
+  });
+
+  it("a payload that fails validation is rejected at once, without retries", async () => {
+    const p = prefix();
+    const raw = new Queue(DOCUMENTS_QUEUE, { connection: connection(), prefix: p });
+    closers.push(() => raw.close());
+    const bad = await raw.add("render", { version: 1, programId: 42 }, { attempts: 3, backoff: { type: "fixed", delay: 10 } });
+    worker(p);
+    const state = await waitFor(async () => ((await bad.getState()) === "failed" ? "failed" : null));
+    expect(state).toBe("failed");
+    const fresh = await raw.getJob(bad.id!);
+    expect(fresh!.attemptsMade).toBe(1);
+    expect(fresh!.failedReason).toMatch(/invalid document job payload/);
+  });
+
+  it("a worker killed mid-job: another recovers the stalled job and it completes exactly once", async () => {
+    const p = prefix();
+    const q = new DocumentQueue({ connection: connection(), prefix: p });
+    closers.push(() => q.close());
+    const events = new QueueEvents(DOCUMENTS_QUEUE, { connection: connection(), prefix: p });
+    closers.push(() => events.close());
+    await events.waitUntilReady();
+    let completed = 0;
+    events.on("completed", () => void (completed += 1));
+
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "test/support/slow-worker.ts"), String(redis.port), p, outDir], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const started = new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("started") && resolve()));
+    const id = await q.add(payload("d9", 1));
+    await started;
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+
+    worker(p, { lockDuration: 1000, stalledInterval: 300 });
+    await waitFor(async () => ((await (await q.queue.getJob(id))?.getState()) === "completed" ? true : null), 25_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(completed).toBe(1);
+    const files = (await fs.readdir(outDir, { recursive: true })).filter((f) => String(f).endsWith("d9-v1.docx"));
+    expect(files).toHaveLength(1);
+  }, 40_000);
+});
+
+describe("from confirmation to the file in the chat", () => {
+  it("confirming the smart-factory draft delivers a .docx with the answers, once", async () => {
+    const p = prefix();
+    let delivery: DocumentDelivery | null = null;
+    const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: (r) => delivery!.enqueue(r) } });
+    closers.push(() => e.close());
+    const delivered: OutboundMessage[] = [];
+    const user = new ChatUser(e.engine);
+    delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, (address) =>
+      address.chatId === user.userId ? async (m) => void delivered.push(m) : null,
+    );
+    closers.push(() => delivery.close());
+    await delivery.ready();
+    worker(p);
+
+    await user.say("我想申报先进级智能工厂");
+    for (let i = 0; i < 200; i++) {
+      const cur = await currentStep(e.store, user.userId);
+      if (!cur) break;
+      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
+    }
+    await user.press("确认提交");
+    await user.say("确认提交"); // double click
+    await delivery.drain(20_000);
+    expect(delivered).toHaveLength(1);
+    const file = delivered[0]!.file!;
+    expect(file.name).toMatch(/\.docx$/);
+    const doc = await readDocx(await fs.readFile(file.path));
+    expect(doc.text).toContain("测试填写内容");
+    await user.say("我的草稿");
+    expect(user.lastText()).toContain("已生成");
+  }, 40_000);
+});
