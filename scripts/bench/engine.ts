@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { ConversationEngine } from "../../src/flows/engine/engine.ts";
 import type { InboundMessage } from "../../src/flows/engine/messages.ts";
+import { newSession } from "../../src/flows/engine/state.ts";
 import { RedisStateStore } from "../../src/flows/engine/store.ts";
 import { catalog } from "../../src/flows/programs/index.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
@@ -94,7 +95,7 @@ export async function benchEngine(): Promise<BenchTable[]> {
             const k = i++;
             const s = performance.now();
             await base.update({ channel: "console", userId: `b${k % 100}` }, (state) => ({
-              state: { session: { ...(state?.session ?? emptySession()), updatedAt: String(k) }, drafts: state?.drafts ?? {} },
+              state: { session: { ...(state?.session ?? newSession("")), updatedAt: String(k) }, drafts: state?.drafts ?? {} },
               result: null,
             }));
             lat.push(performance.now() - s);
@@ -136,17 +137,3 @@ export async function benchEngine(): Promise<BenchTable[]> {
   }
 }
 
-function emptySession() {
-  return {
-    stateVersion: 1 as const,
-    createdAt: "",
-    updatedAt: "",
-    address: null,
-    mode: { kind: "idle" as const },
-    profile: {},
-    promptSeq: 0,
-    seen: [],
-    subscribed: false,
-    draftIds: [],
-  };
-}

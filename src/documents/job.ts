@@ -1,18 +1,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CHANNELS } from "../flows/engine/messages.ts";
+import { answerSchema } from "../flows/engine/state.ts";
 
 export const DOCUMENTS_QUEUE = "documents";
 export const JOB_VERSION = 1;
 
-const answerValue = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()).readonly(),
-  z.object({ before: z.number(), after: z.number() }).readonly(),
-]);
-const answer = z.union([z.object({ value: answerValue, display: z.string() }), z.object({ skipped: z.literal(true) })]);
 
 /**
  * The `documents` job payload. Parsed with this schema when the job is added and again by
@@ -26,7 +19,7 @@ export const documentJobSchema = z.object({
   draftId: z.string().min(1).max(32),
   draftVersion: z.number().int().min(1),
   programId: z.string().min(1),
-  answers: z.record(z.string(), answer),
+  answers: z.record(z.string(), answerSchema),
   profile: z.record(z.string(), z.unknown()),
 });
 export type DocumentJob = z.infer<typeof documentJobSchema>;

@@ -209,7 +209,7 @@ export function fillingText(turn: Turn, entry: ApplicationEntry, draft: Draft, i
   if (control === "skip") return skip(turn, entry, draft);
   if (control === "edit") return startEditPick(turn, entry, draft);
   const bare = input.trim();
-  if (KEEP_WORDS.has(bare) && inst.step.kind !== "yesNo" && keep(turn, entry, draft, false)) return;
+  if (KEEP_WORDS.has(bare) && inst.step.kind !== "yesNo" && keep(turn, entry, draft)) return;
   if (bare === "帮助" || bare === "说明") return stepHelp(turn, entry, draft);
   const freeForm = inst.step.kind === "text" || inst.step.kind === "longText";
   if (freeForm && looksLikeQuestion(bare, false) && [...bare].length <= 60) {
@@ -235,7 +235,7 @@ export function fillingAction(turn: Turn, entry: ApplicationEntry, draft: Draft,
   if (action === "skip") return skip(turn, entry, draft);
   if (action === "pause") return pause(turn, entry, draft);
   if (action === "keep") {
-    if (!keep(turn, entry, draft, true)) continueDraft(turn, entry, draft);
+    if (!keep(turn, entry, draft)) continueDraft(turn, entry, draft);
     return;
   }
   if (action.startsWith("o:")) {
@@ -250,7 +250,7 @@ export function fillingAction(turn: Turn, entry: ApplicationEntry, draft: Draft,
 }
 
 /** Keep the shown answer (current, or pre-filled from the profile). False when there is none. */
-function keep(turn: Turn, entry: ApplicationEntry, draft: Draft, fromButton: boolean): boolean {
+function keep(turn: Turn, entry: ApplicationEntry, draft: Draft): boolean {
   const cur = currentInstance(entry, draft);
   if (!cur) return false;
   const existing = draft.answers[cur.inst.key];
@@ -263,7 +263,7 @@ function keep(turn: Turn, entry: ApplicationEntry, draft: Draft, fromButton: boo
     accept(turn, entry, draft, cur.inst, pre);
     return true;
   }
-  return fromButton ? false : false;
+  return false;
 }
 
 export function goBack(turn: Turn, entry: ApplicationEntry, draft: Draft): void {
@@ -341,8 +341,4 @@ export function editPickText(turn: Turn, entry: ApplicationEntry, draft: Draft, 
   draft.editing = true;
   touch(turn, draft);
   continueDraft(turn, entry, draft);
-}
-
-export function profileForPreset(turn: Turn): Profile {
-  return profileOf(turn);
 }

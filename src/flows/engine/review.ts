@@ -1,7 +1,7 @@
 import { expandSteps } from "../forms/expand.ts";
 import { button } from "./buttons.ts";
 import type { ApplicationEntry } from "./catalog.ts";
-import { bump, say, seqOf, touch, type Turn } from "./context.ts";
+import { bump, say, touch, type Turn } from "./context.ts";
 import { text } from "./messages.ts";
 import type { Draft } from "./state.ts";
 import { engineTexts as t } from "./texts.ts";
@@ -97,5 +97,4 @@ export function submit(turn: Turn, entry: ApplicationEntry, draft: Draft): void 
   bump(turn);
   turn.effects.push({ type: "document", draftId: draft.id, draftVersion: draft.version, programId: entry.program.id });
   say(turn, text(t.submit.queued(entry.flow.formTitle)));
-  void seqOf;
 }

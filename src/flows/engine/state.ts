@@ -15,7 +15,8 @@ const answerValue = z.union([
   z.array(z.string()).readonly(),
   z.object({ before: z.number(), after: z.number() }).readonly(),
 ]);
-const answer = z.union([z.object({ value: answerValue, display: z.string() }), z.object({ skipped: z.literal(true) })]);
+/** A stored answer (forms/types.ts `Answer` or a skip); shared with the document job payload. */
+export const answerSchema = z.union([z.object({ value: answerValue, display: z.string() }), z.object({ skipped: z.literal(true) })]);
 
 export const DRAFT_STATUSES = ["filling", "review", "submitted", "ready", "failed"] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
@@ -24,7 +25,7 @@ export const draftSchema = z.object({
   id: z.string(),
   programId: z.string(),
   status: z.enum(DRAFT_STATUSES),
-  answers: z.record(z.string(), answer),
+  answers: z.record(z.string(), answerSchema),
   /** Instance key being asked (null once every question is answered: the review). */
   cursor: z.string().nullable(),
   /** Instance keys asked before the cursor, for 上一步. */
