@@ -5,6 +5,8 @@ import path from "node:path";
 import { Queue, QueueEvents, type Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DocumentDelivery } from "../../src/app/document-delivery.ts";
+import { Outbox } from "../../src/app/outbox.ts";
+import { RecordingAdapter } from "../support/recording-adapter.ts";
 import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
 import type { OutboundMessage } from "../../src/flows/engine/messages.ts";
@@ -133,11 +135,13 @@ describe("from confirmation to the file in the chat", () => {
     let delivery: DocumentDelivery | null = null;
     const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: (r) => delivery!.enqueue(r) } });
     closers.push(() => e.close());
-    const delivered: OutboundMessage[] = [];
     const user = new ChatUser(e.engine);
-    delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, (address) =>
-      address.chatId === user.userId ? async (m) => void delivered.push(m) : null,
-    );
+    const adapter = new RecordingAdapter("console", (chatId) => chatId === user.userId);
+    const outbox = new Outbox({ redis: e.redis, prefix: p, log });
+    outbox.register(adapter);
+    await outbox.start();
+    closers.push(() => outbox.close());
+    delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
     closers.push(() => delivery.close());
     await delivery.ready();
     worker(p);
@@ -151,6 +155,7 @@ describe("from confirmation to the file in the chat", () => {
     await user.press("确认提交");
     await user.say("确认提交"); // double click
     await delivery.drain(20_000);
+    const delivered = adapter.sent.map((s) => s.message);
     expect(delivered).toHaveLength(1);
     const file = delivered[0]!.file!;
     expect(file.name).toMatch(/\.docx$/);
