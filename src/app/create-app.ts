@@ -11,11 +11,11 @@ import type { Clock } from "../shared/clock.ts";
 import type { Config } from "../shared/config.ts";
 import type { Logger } from "../shared/log.ts";
 import { startPrivateRedis, type PrivateRedis } from "../shared/redis-server.ts";
-import { replyAddress, type ChannelAdapter } from "../bots/port.ts";
-import type { InboundMessage } from "../flows/engine/messages.ts";
+import type { ChannelAdapter, InboundHandler } from "../bots/port.ts";
 import { DocumentDelivery } from "./document-delivery.ts";
 import { knowledgePort } from "./knowledge-port.ts";
 import { Outbox } from "./outbox.ts";
+import { routeInbound } from "./route-inbound.ts";
 
 export interface AppDeps {
   config: Config;
@@ -54,7 +54,7 @@ export interface App {
   outbox: Outbox;
   worker: Worker | null;
   /** What every adapter's inbound messages go to: pending deliveries for that chat first, then the engine. */
-  handle(message: InboundMessage): Promise<void>;
+  handle: InboundHandler;
   /** Stop the adapters (in-flight messages finish), then the worker, queue listeners and Redis. */
   close(): Promise<void>;
 }
@@ -102,11 +102,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
         )
       : null;
   const docs = documents;
-  const handle = async (message: InboundMessage): Promise<void> => {
-    const to = replyAddress(message);
-    await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
-    await engine.handle(message, outbox.sender(to));
-  };
+  const handle = routeInbound(engine, outbox, log);
   await outbox.start();
   for (const adapter of opts.adapters) await adapter.start(handle);
   return {
