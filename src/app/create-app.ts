@@ -104,6 +104,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
   const docs = documents;
   const handle = routeInbound(engine, outbox, log);
   await outbox.start();
+  await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));
   for (const adapter of opts.adapters) await adapter.start(handle);
   return {
     engine,

@@ -39,6 +39,19 @@ export class DocumentDelivery implements DocumentPort {
     await this.events.waitUntilReady();
   }
 
+  /**
+   * Record and post documents that completed while no service process was listening (BullMQ
+   * keeps completed jobs 7 days). Idempotent: the draft records each delivery, the outbox
+   * keys it by job id. Returns how many jobs were looked at.
+   * TODO(durability): final failures are not caught up, and this relies on completed jobs
+   * being kept; once job payloads leave Redis when done, record delivery from the worker instead.
+   */
+  async catchUp(limit = 1000): Promise<number> {
+    const jobs = await this.producer.queue.getCompleted(0, limit - 1);
+    for (const job of jobs) if (job.id) await this.onCompleted(job.id, job.returnvalue);
+    return jobs.length;
+  }
+
   async enqueue(request: DocumentRequest): Promise<void> {
     const jobId = await this.producer.add({ version: 1, ...request });
     this.ours.add(jobId);

@@ -165,3 +165,40 @@ describe("from confirmation to the file in the chat", () => {
     expect(user.lastText()).toContain("已生成");
   }, 40_000);
 });
+
+describe("a document finished while no chat process listened", () => {
+  it("is delivered once by the next process that starts, and not again by the one after", async () => {
+    const p = prefix();
+    const q = new DocumentQueue({ connection: connection(), prefix: p });
+    closers.push(() => q.close());
+    const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: async (r) => void (await q.add({ version: 1, ...r })) } });
+    closers.push(() => e.close());
+    const user = new ChatUser(e.engine);
+    worker(p);
+    await user.say("我想申报先进级智能工厂");
+    for (let i = 0; i < 200; i++) {
+      const cur = await currentStep(e.store, user.userId);
+      if (!cur) break;
+      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
+    }
+    await user.press("确认提交");
+    await waitFor(async () => (await q.queue.getCompletedCount()) === 1);
+
+    const later = async () => {
+      const adapter = new RecordingAdapter("console", (chatId) => chatId === user.userId);
+      const outbox = new Outbox({ redis: e.redis, prefix: p, log });
+      outbox.register(adapter);
+      await outbox.start();
+      closers.push(() => outbox.close());
+      const delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
+      closers.push(() => delivery.close());
+      await delivery.ready();
+      expect(await delivery.catchUp()).toBe(1);
+      return adapter.sent.map((s) => s.message);
+    };
+    const first = await later();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.file!.name).toMatch(/\.docx$/);
+    expect(await later()).toEqual([]);
+  }, 40_000);
+});
