@@ -156,8 +156,10 @@ export class Outbox {
     this.sub = sub;
     sub.on("error", (err) => this.opts.log.warn({ err: err.message }, "outbox subscriber error"));
     sub.on("message", (_ch: string, raw: string) => {
-      const { channel, chatId } = JSON.parse(raw) as { channel: Channel; chatId: string };
-      void this.flush({ channel, chatId }).catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "outbox flush failed"));
+      void (async () => {
+        const { channel, chatId } = JSON.parse(raw) as { channel: Channel; chatId: string };
+        await this.flush({ channel, chatId });
+      })().catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "outbox flush failed"));
     });
     await sub.subscribe(this.noticeChannel);
     for (const channel of this.adapters.keys()) await this.flushChannel(channel);

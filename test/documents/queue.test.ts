@@ -9,10 +9,9 @@ import { Outbox } from "../../src/app/outbox.ts";
 import { RecordingAdapter } from "../support/recording-adapter.ts";
 import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
-import type { OutboundMessage } from "../../src/flows/engine/messages.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/log.ts";
-import { ChatUser, echoKnowledge, makeEngine } from "../support/chat.ts";
+import { ChatUser, echoKnowledge, makeEngine, type EngineEnv } from "../support/chat.ts";
 import { readDocx } from "../support/docx.ts";
 import { TestRedis } from "../support/redis.ts";
 import { currentStep, sampleAnswer } from "../engine/auto-answer.ts";
@@ -129,6 +128,30 @@ describe("documents queue", () => {
   }, 40_000);
 });
 
+/** Fill the smart-factory form with sample answers (optional steps skipped) and press 确认提交. */
+async function fillAndConfirm(e: EngineEnv, user: ChatUser): Promise<void> {
+  await user.say("我想申报先进级智能工厂");
+  for (let i = 0; i < 200; i++) {
+    const cur = await currentStep(e.store, user.userId);
+    if (!cur) break;
+    await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
+  }
+  await user.press("确认提交");
+}
+
+/** What a chat process for one console user runs: its adapter in an outbox, and a delivery listener. */
+async function chatProcess(e: EngineEnv, p: string, userId: string): Promise<{ adapter: RecordingAdapter; delivery: DocumentDelivery }> {
+  const adapter = new RecordingAdapter("console", (chatId) => chatId === userId);
+  const outbox = new Outbox({ redis: e.redis, prefix: p, log });
+  outbox.register(adapter);
+  await outbox.start();
+  closers.push(() => outbox.close());
+  const delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
+  closers.push(() => delivery.close());
+  await delivery.ready();
+  return { adapter, delivery };
+}
+
 describe("from confirmation to the file in the chat", () => {
   it("confirming the smart-factory draft delivers a .docx with the answers, once", async () => {
     const p = prefix();
@@ -136,23 +159,11 @@ describe("from confirmation to the file in the chat", () => {
     const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: (r) => delivery!.enqueue(r) } });
     closers.push(() => e.close());
     const user = new ChatUser(e.engine);
-    const adapter = new RecordingAdapter("console", (chatId) => chatId === user.userId);
-    const outbox = new Outbox({ redis: e.redis, prefix: p, log });
-    outbox.register(adapter);
-    await outbox.start();
-    closers.push(() => outbox.close());
-    delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
-    closers.push(() => delivery.close());
-    await delivery.ready();
+    let adapter: RecordingAdapter;
+    ({ adapter, delivery } = await chatProcess(e, p, user.userId));
     worker(p);
 
-    await user.say("我想申报先进级智能工厂");
-    for (let i = 0; i < 200; i++) {
-      const cur = await currentStep(e.store, user.userId);
-      if (!cur) break;
-      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
-    }
-    await user.press("确认提交");
+    await fillAndConfirm(e, user);
     await user.say("确认提交"); // double click
     await delivery.drain(20_000);
     const delivered = adapter.sent.map((s) => s.message);
@@ -175,24 +186,11 @@ describe("a document finished while no chat process listened", () => {
     closers.push(() => e.close());
     const user = new ChatUser(e.engine);
     worker(p);
-    await user.say("我想申报先进级智能工厂");
-    for (let i = 0; i < 200; i++) {
-      const cur = await currentStep(e.store, user.userId);
-      if (!cur) break;
-      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
-    }
-    await user.press("确认提交");
+    await fillAndConfirm(e, user);
     await waitFor(async () => (await q.queue.getCompletedCount()) === 1);
 
     const later = async () => {
-      const adapter = new RecordingAdapter("console", (chatId) => chatId === user.userId);
-      const outbox = new Outbox({ redis: e.redis, prefix: p, log });
-      outbox.register(adapter);
-      await outbox.start();
-      closers.push(() => outbox.close());
-      const delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
-      closers.push(() => delivery.close());
-      await delivery.ready();
+      const { adapter, delivery } = await chatProcess(e, p, user.userId);
       expect(await delivery.catchUp()).toBe(1);
       return adapter.sent.map((s) => s.message);
     };
