@@ -26,8 +26,6 @@ import {
   widthsOf,
   type Block,
 } from "../../src/documents/docx-kit.ts";
-import { generatorFor, generators } from "../../src/documents/forms/index.ts";
-import { applications } from "../../src/flows/programs/index.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const render = async (children: Block[], footnotes?: Record<number, string>): Promise<DocxContent> =>
@@ -172,18 +170,5 @@ describe("docx-kit", () => {
     const b = await render(build(), { 1: "注" });
     expect(a.documentXml).toBe(b.documentXml);
     expect(a.stylesXml).toBe(b.stylesXml);
-  });
-});
-
-describe("form generators", () => {
-  it("has one generator per program, each for a program with an application flow", () => {
-    const ids = generators.map((g) => g.programId);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(["fj-2025-smart-factory-advanced", "fj-2024-integration"]));
-    for (const id of ids) {
-      expect(generatorFor(id)?.programId).toBe(id);
-      expect(applications.map((a) => a.flow.programId)).toContain(id);
-    }
-    expect(generatorFor("no-such-program")).toBeUndefined();
   });
 });

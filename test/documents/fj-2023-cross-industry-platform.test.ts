@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generator } from "../../src/documents/forms/fj-2023-cross-industry-platform.ts";
+import { generator } from "../../src/flows/programs/fj-2023-cross-industry-platform/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
 import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
 import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";

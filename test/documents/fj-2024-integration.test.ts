@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMMITMENT, generator } from "../../src/documents/forms/fj-2024-integration.ts";
-import { generatorFor } from "../../src/documents/forms/index.ts";
+import { COMMITMENT, generator } from "../../src/flows/programs/fj-2024-integration/document.ts";
+import { generatorFor } from "../../src/flows/programs/index.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
 import { answerFromValue } from "../../src/flows/forms/answer-input.ts";
 import { expandSteps } from "../../src/flows/forms/expand.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMITMENT, generator, indicatorLines } from "../../src/documents/forms/jl-2020-demo.ts";
+import { COMMITMENT, generator, indicatorLines } from "../../src/flows/programs/jl-2020-demo/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
 import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
 import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";

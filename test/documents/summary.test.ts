@@ -10,11 +10,11 @@ import {
   SummaryError,
   type SummaryTableSpec,
 } from "../../src/documents/summary/index.ts";
-import { GENERIC_NOTE } from "../../src/documents/summary/fj-2025-smart-factory-advanced.ts";
-import { STEPS as FJ2023_STEPS } from "../../src/documents/summary/fj-2023-cross-industry-platform.ts";
-import { STEPS as FJ2024_STEPS } from "../../src/documents/summary/fj-2024-integration.ts";
-import { STEPS as FJ2025_STEPS } from "../../src/documents/summary/fj-2025-smart-factory-advanced.ts";
-import { cityOf, STEPS as JL2020_STEPS } from "../../src/documents/summary/jl-2020-demo.ts";
+import { GENERIC_NOTE } from "../../src/flows/programs/fj-2025-smart-factory-advanced/summary.ts";
+import { STEPS as FJ2023_STEPS } from "../../src/flows/programs/fj-2023-cross-industry-platform/summary.ts";
+import { STEPS as FJ2024_STEPS } from "../../src/flows/programs/fj-2024-integration/summary.ts";
+import { STEPS as FJ2025_STEPS } from "../../src/flows/programs/fj-2025-smart-factory-advanced/summary.ts";
+import { cityOf, STEPS as JL2020_STEPS } from "../../src/flows/programs/jl-2020-demo/summary.ts";
 import type { DocumentInput, SummaryInput } from "../../src/documents/types.ts";
 import { answerFromValue } from "../../src/flows/forms/answer-input.ts";
 import type { Answer, Answers, ApplicationFlow } from "../../src/flows/forms/types.ts";

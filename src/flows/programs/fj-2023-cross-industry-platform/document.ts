@@ -13,9 +13,9 @@
  * verbatim except where its extraction garbled them (noted where so).
  */
 import type { Paragraph, Table } from "docx";
-import { optionsOf, valueOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { DEVICE_TYPES, DOMAINS, MODEL_TYPES, flow } from "../../flows/programs/fj-2023-cross-industry-platform/questions.ts";
+import { optionsOf, valueOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { DEVICE_TYPES, DOMAINS, MODEL_TYPES, flow } from "./questions.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
@@ -42,8 +42,8 @@ import {
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2023-cross-industry-platform";
 const FORM_TITLE = flow.formTitle;

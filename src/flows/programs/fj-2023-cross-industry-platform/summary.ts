@@ -4,8 +4,8 @@
  * 推荐单位 all applications name on their cover (step "recommender") when they agree. The
  * 推荐单位's own 联系人 and 联系方式 are not in any application: printed blank.
  */
-import type { SummaryTableSpec } from "./table.ts";
-import { compilerOf, display } from "./table.ts";
+import type { SummaryTableSpec } from "../../../documents/summary/table.ts";
+import { compilerOf, display } from "../../../documents/summary/table.ts";
 
 /** Step ids of the fj-2023-cross-industry-platform flow this table reads. */
 export const STEPS = {

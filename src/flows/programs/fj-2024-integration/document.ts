@@ -10,9 +10,9 @@
  * The form has no cover page and no 推荐单位 / 申报日期 fields: none is added.
  */
 import type { Paragraph, Table } from "docx";
-import { expandSteps, type StepInstance } from "../../flows/forms/expand.ts";
-import type { Answers } from "../../flows/forms/types.ts";
-import { flow } from "../../flows/programs/fj-2024-integration/questions.ts";
+import { expandSteps, type StepInstance } from "../../forms/expand.ts";
+import type { Answers } from "../../forms/types.ts";
+import { flow } from "./questions.ts";
 import {
   CONTENT_WIDTH,
   SIZES,
@@ -36,8 +36,8 @@ import {
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2024-integration";
 const FORM_TITLE = flow.formTitle;

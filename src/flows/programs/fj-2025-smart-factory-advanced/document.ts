@@ -10,11 +10,11 @@
  * except where its extraction garbled them (noted where so).
  */
 import type { Paragraph, Table } from "docx";
-import { SMART_FACTORY_STAGES } from "../../flows/eligibility/index.ts";
-import { optionsOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { KPIS, SCENARIO_DOCUMENT_ONLY, chosenScenarios, flow } from "../../flows/programs/fj-2025-smart-factory-advanced/questions.ts";
-import { MULTI_SEGMENT, scenarioLabel, type Scenario } from "../../flows/programs/fj-2025-smart-factory-advanced/scenarios.ts";
+import { SMART_FACTORY_STAGES } from "../../eligibility/index.ts";
+import { optionsOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { KPIS, SCENARIO_DOCUMENT_ONLY, chosenScenarios, flow } from "./questions.ts";
+import { MULTI_SEGMENT, scenarioLabel, type Scenario } from "./scenarios.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
@@ -50,8 +50,8 @@ import {
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2025-smart-factory-advanced";
 const FORM_TITLE = flow.formTitle;

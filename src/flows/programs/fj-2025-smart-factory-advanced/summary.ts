@@ -8,10 +8,10 @@
  * own field labels, plus 推荐顺序 because the notice asks for priority order. 推荐顺序 is the
  * row order, as 序号.
  */
-import { valueOf } from "../../flows/forms/expand.ts";
-import type { DocumentInput } from "../types.ts";
-import type { SummaryTableSpec } from "./table.ts";
-import { compilerOf, display, numberValue } from "./table.ts";
+import { valueOf } from "../../forms/expand.ts";
+import type { DocumentInput } from "../../../documents/types.ts";
+import type { SummaryTableSpec } from "../../../documents/summary/table.ts";
+import { compilerOf, display, numberValue } from "../../../documents/summary/table.ts";
 
 /** Step ids of the fj-2025-smart-factory-advanced flow this table reads. */
 export const STEPS = {

@@ -12,9 +12,9 @@
  * (corpus/notices/jl-2020-demo.txt), verbatim.
  */
 import type { Paragraph, Table } from "docx";
-import { optionsOf, valueOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { FINANCE_YEARS, FORM_CATEGORIES, SERVICE_TYPES, flow, formCategoryOf } from "../../flows/programs/jl-2020-demo/questions.ts";
+import { optionsOf, valueOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { FINANCE_YEARS, FORM_CATEGORIES, SERVICE_TYPES, flow, formCategoryOf } from "./questions.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
@@ -44,8 +44,8 @@ import {
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "jl-2020-demo";
 const FORM_TITLE = flow.formTitle;
