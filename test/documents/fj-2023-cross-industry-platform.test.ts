@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { generator } from "../../src/flows/programs/fj-2023-cross-industry-platform/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
-import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
-import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";
-import type { Answer, Answers, AnswerValue } from "../../src/flows/forms/types.ts";
+import { expandSteps } from "../../src/flows/forms/expand.ts";
+import type { Answers, AnswerValue } from "../../src/flows/forms/types.ts";
 import { flow } from "../../src/flows/programs/fj-2023-cross-industry-platform/questions.ts";
+import { fillFlow, type Filled } from "../support/fill.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const NASTY = `福州"星火"&<云>'科技🚀有限公司`;
@@ -16,58 +16,9 @@ const byId = (id: string) => {
   return s;
 };
 
-/** A plausible value for an instance, unique per instance where the kind allows. */
-function sampleValue(inst: StepInstance, n: number, answers: Answers): AnswerValue {
-  const { step } = inst;
-  switch (step.kind) {
-    case "text":
-      return `文本${n}`;
-    case "longText":
-      return `叙述${n}：${step.label}`;
-    case "number":
-    case "count":
-    case "money":
-      return 100 + n;
-    case "percent":
-      return (n % 90) + 0.5;
-    case "date":
-      return step.monthPrecision ? "2019-06" : "2015-03-18";
-    case "creditCode":
-      return "91350100MA2XXXXX1X";
-    case "phone":
-      return `0591-8743${String(1000 + n)}`;
-    case "email":
-      return `u${n}@example.cn`;
-    case "choice":
-      return optionsOf(step, answers)[0]!.id;
-    case "multiChoice":
-      return optionsOf(step, answers)
-        .slice(0, 2)
-        .map((o) => o.id);
-    case "yesNo":
-      return true;
-    case "beforeAfter":
-      return { before: n, after: n + 10 };
-  }
-}
-
 /** Answers for every step the flow asks, `overrides` (by key) first. */
-function fill(overrides: Record<string, AnswerValue | { skipped: true }>): Record<string, Answer | { skipped: true }> {
-  const answers: Record<string, Answer | { skipped: true }> = {};
-  let n = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    for (const inst of expandSteps(flow.steps, answers)) {
-      if (inst.key in answers) continue;
-      const o = overrides[inst.key];
-      if (o !== undefined && typeof o === "object" && o !== null && "skipped" in o) {
-        answers[inst.key] = o;
-        continue;
-      }
-      const value = o !== undefined ? (o as AnswerValue) : sampleValue(inst, ++n, answers);
-      answers[inst.key] = { value, display: displayAnswerValue(inst.step, value, answers) };
-    }
-  }
-  return answers;
+function fill(overrides: Record<string, AnswerValue | { skipped: true }>): Filled {
+  return fillFlow(flow, { overrides: overrides, multiChoice: 2 }).answers;
 }
 
 const input = (answers: Answers): DocumentInput => ({

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { COMMITMENT, generator, indicatorLines } from "../../src/flows/programs/jl-2020-demo/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
-import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
-import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";
-import type { Answer, Answers, AnswerValue } from "../../src/flows/forms/types.ts";
+import type { Answers, AnswerValue } from "../../src/flows/forms/types.ts";
 import { FORM_CATEGORIES, SERVICE_TYPES, flow } from "../../src/flows/programs/jl-2020-demo/questions.ts";
+import { fillFlow, type Filled } from "../support/fill.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const NASTY = `长春"一汽"&<智造>'示范🚗项目`;
@@ -16,59 +15,11 @@ const byId = (id: string) => {
   return s;
 };
 
-function sampleValue(inst: StepInstance, n: number, answers: Answers): AnswerValue {
-  const { step } = inst;
-  switch (step.kind) {
-    case "text":
-      return `文本${n}`;
-    case "longText":
-      return `叙述${n}：${step.label}`;
-    case "number":
-    case "count":
-    case "money":
-      return 100 + n;
-    case "percent":
-      return (n % 90) + 0.5;
-    case "date":
-      return step.monthPrecision ? "2021-06" : "2010-05-20";
-    case "creditCode":
-      return "91220101MA0000000X";
-    case "phone":
-      return `0431-8888${String(1000 + n)}`;
-    case "email":
-      return `u${n}@example.cn`;
-    case "choice":
-      return optionsOf(step, answers)[0]!.id;
-    case "multiChoice":
-      return optionsOf(step, answers)
-        .slice(0, 2)
-        .map((o) => o.id);
-    case "yesNo":
-      return true;
-    case "beforeAfter":
-      return { before: n, after: n + 10 };
-  }
-}
-
 type Given = Record<string, AnswerValue | { skipped: true }>;
 
 /** Answers for every step the flow asks, `given` (by key) first. */
-function fill(given: Given): Record<string, Answer | { skipped: true }> {
-  const answers: Record<string, Answer | { skipped: true }> = {};
-  let n = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    for (const inst of expandSteps(flow.steps, answers)) {
-      if (inst.key in answers) continue;
-      const o = given[inst.key];
-      if (o !== undefined && typeof o === "object" && o !== null && "skipped" in o) {
-        answers[inst.key] = o;
-        continue;
-      }
-      const value = o !== undefined ? (o as AnswerValue) : sampleValue(inst, ++n, answers);
-      answers[inst.key] = { value, display: displayAnswerValue(inst.step, value, answers) };
-    }
-  }
-  return answers;
+function fill(given: Given): Filled {
+  return fillFlow(flow, { overrides: given, multiChoice: 2, sample: { day: "2010-05-20", month: "2021-06", creditCode: "91220101MA0000000X", phoneArea: "0431-8888" } }).answers;
 }
 
 const input = (answers: Answers): DocumentInput => ({
