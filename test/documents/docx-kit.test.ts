@@ -141,7 +141,7 @@ describe("docx-kit", () => {
 
   it("puts the 承诺书 on a new page with its text and signature blanks", async () => {
     const doc = await render([paragraph("前文"), ...commitmentPage({ title: "承诺书", paragraphs: ["本单位承诺：", "1. 内容真实。"] })]);
-    expect(doc.paragraphs).toEqual(["前文", "承诺书", "本单位承诺：", "1. 内容真实。", "", "法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年　　月　　日"]);
+    expect(doc.paragraphs).toEqual(["前文", "承诺书", "本单位承诺：", "1. 内容真实。", "法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年　　月　　日"]);
     expect(doc.documentXml).toMatch(/<w:pageBreakBefore\/>.*?承诺书/);
   });
 

@@ -36,6 +36,15 @@ const display = (answers: Answers, key: string): string => {
   return a.display;
 };
 
+/** What the document prints for an answer: amounts as the plain number of 万元, else the display. */
+const shown = (answers: Answers, key: string): string => {
+  const a = answers[key];
+  if (a && "value" in a && typeof a.value === "number" && flow.steps.find((x) => x.id === key.replace(/\[[^\]]*\]$/, ""))?.kind === "money") {
+    return String(a.value);
+  }
+  return display(answers, key);
+};
+
 async function render(answers: Answers): Promise<DocxContent> {
   return openDocx(await generator.render(input(answers)));
 }
@@ -70,7 +79,9 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     expect(doc.body.some((p) => p.text === flow.formTitle)).toBe(true);
     expect(text).toContain(`项 目 名 称：${display(full, "project-name")}`);
     expect(text).toContain(`申 报 单 位（盖 章）：${NASTY}`);
-    expect(text).toContain("申 报 日 期：2023年6月1日");
+    // The date is the applicant's to write when filing.
+    expect(text).toMatch(/申 报 日 期：＿+/);
+    expect(text).not.toContain("2023年6月1日");
     expect(text).toContain("工业和信息化部编制");
   });
 
@@ -81,10 +92,11 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     expect(rowAfter(doc, "单位地址")).toEqual([display(full, "address")]);
     expect(rowAfter(doc, "姓名")).toEqual([display(full, "contact-name"), "电话", display(full, "contact-phone")]);
     expect(rowAfter(doc, "职务")).toEqual([display(full, "contact-title"), "手机", display(full, "contact-mobile")]);
-    expect(rowAfter(doc, "传真")).toEqual([display(full, "contact-fax"), "E-mail", display(full, "contact-email")]);
-    expect(rowAfter(doc, "总资产（万元）")).toEqual([display(full, "total-assets"), "负债率", display(full, "debt-ratio")]);
-    expect(rowAfter(doc, "信用等级")).toEqual([display(full, "credit-rating"), "上年销售（万元）", display(full, "sales-last-year")]);
-    expect(rowAfter(doc, "上年税金（万元）")).toEqual([display(full, "tax-last-year"), "上年利润（万元）", display(full, "profit-last-year")]);
+    expect(rowAfter(doc, "传真")).toEqual([display(full, "contact-fax")]);
+    expect(rowAfter(doc, "E-mail")).toEqual([display(full, "contact-email")]);
+    expect(rowAfter(doc, "总资产（万元）")).toEqual([shown(full, "total-assets"), "负债率", display(full, "debt-ratio")]);
+    expect(rowAfter(doc, "信用等级")).toEqual([display(full, "credit-rating"), "上年销售（万元）", shown(full, "sales-last-year")]);
+    expect(rowAfter(doc, "上年税金（万元）")).toEqual([shown(full, "tax-last-year"), "上年利润（万元）", shown(full, "profit-last-year")]);
     const intro = rowAfter(doc, "企业简介")?.[0] ?? "";
     expect(intro).toContain("（一）申报单位情况介绍");
     expect(intro).toContain(display(full, "intro-overview"));
@@ -97,7 +109,7 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     const doc = await render(full);
     expect(rowAfter(doc, "平台名称")).toEqual([display(full, "platform-name")]);
     expect(rowAfter(doc, "建设时间")).toEqual(["2019年6月"]);
-    expect(rowAfter(doc, "投资金额")).toEqual([display(full, "platform-investment")]);
+    expect(rowAfter(doc, "投资金额")).toEqual([`${shown(full, "platform-investment")}万元`]);
     const mode = rowAfter(doc, "建设方式")?.[0] ?? "";
     expect(mode).toContain("☐ 自建");
     expect(mode).toContain("☑ 合作共建 请注明合作企业名称合作伙伴&<甲>");
@@ -129,14 +141,14 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
       ["投资回报率", "roi"],
       ["从业人员数量（人）", "staff"],
     ];
-    for (const [label, key] of cases) expect(rowAfter(doc, label), label).toEqual([display(full, key)]);
+    for (const [label, key] of cases) expect(rowAfter(doc, label), label).toEqual([shown(full, key)]);
 
     // Grouped rows: the group label spans its parts.
     const std = doc.tables.flat().find((r) => r[0] === "国家标准（个）");
     expect(std).toEqual(["国家标准（个）", "总数", display(full, "standards-national")]);
-    expect(rowAfter(doc, "2022 年平台相关的业务成本")).toEqual([display(full, "platform-cost-2022")]);
+    expect(rowAfter(doc, "2022 年平台相关的业务成本")).toEqual([shown(full, "platform-cost-2022")]);
     const rd = doc.tables.flat().find((r) => r[0] === "企业研发投入（万元）");
-    expect(rd).toEqual(["企业研发投入（万元）", "2021 年", display(full, "rd-spend[2021]")]);
+    expect(rd).toEqual(["企业研发投入（万元）", "2021 年", shown(full, "rd-spend[2021]")]);
   });
 
   it("ticks 是/否 and the technologies as answered", async () => {
@@ -159,7 +171,7 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     const text = allText(doc);
     for (const inst of expandSteps(flow.steps, full)) {
       if (["choice", "multiChoice", "yesNo"].includes(inst.step.kind)) continue;
-      const d = display(full, inst.key);
+      const d = shown(full, inst.key);
       for (const line of d.split("\n")) expect(text, inst.key).toContain(line);
     }
     for (const h of ["1.1 工业设备数量*", "2.2 平台产品可靠性和安全防护能力", "3.5 国际业务拓展能力*", "4.4 部重点工作参与情况", "5.2 公司资源调配能力*"]) {

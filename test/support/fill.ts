@@ -17,7 +17,7 @@ export interface FillOptions {
   sample?: Partial<typeof DEFAULT_SAMPLE>;
 }
 
-const DEFAULT_SAMPLE = { day: "2015-03-18", month: "2019-06", creditCode: "91350100MA2XXXXX1X", phoneArea: "0591-8743" };
+const DEFAULT_SAMPLE = { day: "2015-03-18", month: "2019-06", creditCode: "91350100MA2XXXXX1X", phoneArea: "0591-8743", emailDomain: "example.cn", moneyBase: 100 };
 
 /** A plausible value for an instance, distinct per instance where the kind allows. */
 export function sampleValue(inst: StepInstance, n: number, answers: Answers, opts: FillOptions = {}): AnswerValue {
@@ -33,7 +33,7 @@ export function sampleValue(inst: StepInstance, n: number, answers: Answers, opt
     case "count":
       return Math.max(step.min ?? 0, Math.min(step.max ?? 100 + n, 100 + n));
     case "money":
-      return 100 + n;
+      return look.moneyBase + n;
     case "percent":
       return (n % 90) + 0.5;
     case "date":
@@ -43,7 +43,7 @@ export function sampleValue(inst: StepInstance, n: number, answers: Answers, opt
     case "phone":
       return `${look.phoneArea}${String(1000 + n)}`;
     case "email":
-      return `u${n}@example.cn`;
+      return `u${n}@${look.emailDomain}`;
     case "choice": {
       const options = optionsOf(step, answers);
       return options[choice % options.length]!.id;
