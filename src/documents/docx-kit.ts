@@ -545,16 +545,22 @@ export interface CommitmentOptions {
 
 export const DEFAULT_SIGNATURES: readonly string[] = ["法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年\u3000\u3000月\u3000\u3000日"];
 
-const SEALED = /盖章|公章|签章|签字|签名/;
+const SEALED = /盖章|公章|签章/;
+const SIGNED = /签字|签名/;
+
+/** Room (twips) above a line to be signed by hand: about 1.3 cm. */
+export const SIGNATURE_ROOM = 720;
 
 /**
- * Right-aligned lines to sign, seal and date: a line to be sealed or signed gets SEAL_ROOM
- * above it, a date line a blank line; dates are left for the applicant (「年　月　日」).
+ * Right-aligned lines to seal, sign and date: a line to be sealed gets SEAL_ROOM above it, one
+ * to be signed SIGNATURE_ROOM, a date line a blank line; dates are left for the applicant
+ * (「年　月　日」).
  */
 export function signatureLines(lines: readonly (string | readonly Inline[])[]): Paragraph[] {
   return lines.map((s) => {
     const text = typeof s === "string" ? s : "";
-    return paragraph(s, { align: "right", before: SEALED.test(text) ? SEAL_ROOM : 320 });
+    const before = SEALED.test(text) ? SEAL_ROOM : SIGNED.test(text) ? SIGNATURE_ROOM : 320;
+    return paragraph(s, { align: "right", before });
   });
 }
 

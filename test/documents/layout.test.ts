@@ -3,7 +3,7 @@
  * libreoffice.test.ts then checks the pages LibreOffice makes of it).
  */
 import { describe, expect, it } from "vitest";
-import { SEAL_ROOM, TABLE_SIZE } from "../../src/documents/docx-kit.ts";
+import { SEAL_ROOM, SIGNATURE_ROOM, TABLE_SIZE } from "../../src/documents/docx-kit.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
 import { programModules, type ProgramModule } from "../../src/flows/programs/index.ts";
 import { all, openDocx, paragraphText, parseXml, type XmlElement } from "../support/docx.ts";
@@ -94,7 +94,8 @@ describe.each(programModules.map((m) => [m.program.id, m] as const))("%s 申报�
       expect(sealed.length).toBeGreaterThan(0);
       for (const p of sealed) {
         const before = Number(all(p, "w:spacing")[0]?.attrs["w:before"] ?? 0);
-        expect(before, paragraphText(p)).toBeGreaterThanOrEqual(SEAL_ROOM);
+        const room = /盖章|公章|签章/.test(paragraphText(p)) ? SEAL_ROOM : SIGNATURE_ROOM;
+        expect(before, paragraphText(p)).toBeGreaterThanOrEqual(room);
       }
     }
   });

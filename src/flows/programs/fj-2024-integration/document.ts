@@ -277,8 +277,9 @@ function commitment(a: Answers): Block[] {
     signatures: ["申报单位（盖章）：\u3000\u3000\u3000\u3000\u3000\u3000", "法定代表人（签字）：＿＿＿＿", `日期：${date !== "" ? date : DATE_BLANK}`],
     after: [
       paragraph(""),
-      paragraph("设区市工信局、平潭综合实验区经发局意见：", { before: 480 }),
-      ...Array.from({ length: 4 }, () => paragraph("")),
+      // Room to write the opinion, then to seal and date it (SEAL_ROOM above the seal line).
+      paragraph("设区市工信局、平潭综合实验区经发局意见：", { before: 480, keepNext: true }),
+      paragraph("", { keepNext: true }),
       ...signatureLines(["推荐单位（公章）：\u3000\u3000\u3000\u3000\u3000\u3000", `日期：${DATE_BLANK}`]),
     ],
   });

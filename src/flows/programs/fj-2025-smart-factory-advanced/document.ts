@@ -496,7 +496,7 @@ function appendixTables(a: Answers): Array<Block | LandscapeSection> {
     }
     const blocks = [
       // A section break starts a page itself; portrait annexes after landscape ones start one too.
-      paragraph(`附表 ${t.number}`, { font: FONTS.heading1, pageBreakBefore: pendingBreak && !t.landscape, before: pendingBreak ? 0 : 240 }),
+      paragraph(`附表 ${t.number}`, { font: FONTS.heading1, pageBreakBefore: pendingBreak && !t.landscape, before: pendingBreak ? 0 : 240, keepNext: true }),
       paragraph(t.title, { align: "center", bold: true, after: 120, keepNext: true }),
       listTable(t.widths, t.header, rows),
     ];
