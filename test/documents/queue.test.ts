@@ -77,10 +77,10 @@ describe("documents queue", () => {
     expect(id1).toBe(jobIdOf(payload()));
     expect(await q.queue.getJobCountByTypes("waiting", "active", "completed", "delayed")).toBe(1);
     worker(p);
-    const job = await waitFor(async () => {
-      const j = await q.queue.getJob(id1);
-      return (await j?.getState()) === "completed" ? j : null;
-    });
+    // Wait for the state first, then read the job: a snapshot taken before completion has no returnvalue.
+    await waitFor(async () => (await q.queue.getJobState(id1)) === "completed");
+    const job = await q.queue.getJob(id1);
+    expect(job!.returnvalue?.path).toEqual(expect.any(String));
     const doc = await readDocx(await fs.readFile(job!.returnvalue.path));
     expect(doc.text).toContain("福州测试&<智能>装备有限公司🏭");
     expect(job!.attemptsMade).toBe(1);

@@ -6,6 +6,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/shared/config.ts";
 
+/** Each test spawns tsx processes: generous on a busy 2-core machine (no timing is asserted). */
+const CLI_TIMEOUT_MS = 120_000;
+
 const run = promisify(execFile);
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -34,7 +37,7 @@ async function cliFailure(script: string, args: string[], input?: string) {
   throw new Error("expected a non-zero exit");
 }
 
-describe("ask CLI (contracts/cli.md)", () => {
+describe("ask CLI (contracts/cli.md)", { timeout: CLI_TIMEOUT_MS }, () => {
   it("--json answers one question with the contract's fields", async () => {
     const { stdout } = await cli("ask.ts", ["--json", "先进级智能工厂对成熟度有什么要求？"]);
     const a = JSON.parse(stdout);
@@ -61,7 +64,7 @@ describe("ask CLI (contracts/cli.md)", () => {
   });
 });
 
-describe("ingest CLI", () => {
+describe("ingest CLI", { timeout: CLI_TIMEOUT_MS }, () => {
   it("--json prints one object per file and refuses a duplicate", async () => {
     const file = path.join(projectRoot, "test", "fixtures", "notice-xm-2026-5g-factory.txt");
     const { stdout } = await cli("ingest.ts", ["--json", file]);
