@@ -68,6 +68,16 @@ export function latestOpenDraft(turn: Turn): Draft | undefined {
   return best;
 }
 
+/** The most recently updated draft, whatever its status. */
+export function latestDraft(turn: Turn): Draft | undefined {
+  let best: Draft | undefined;
+  for (const id of turn.state.session.draftIds) {
+    const d = turn.state.drafts[id];
+    if (d && (!best || d.updatedAt >= best.updatedAt)) best = d;
+  }
+  return best;
+}
+
 /** 申报填报 without a program: the catalog, with each notice's deadline status. */
 export function pickProgram(turn: Turn): void {
   const seq = bump(turn);

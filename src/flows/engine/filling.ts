@@ -156,7 +156,8 @@ export function promptMessage(
   if (draft.history.length > 0) buttons.push(button(seq, "back", t.buttons.back));
   buttons.push(button(seq, "pause", t.buttons.pause));
   const message = text(lines.join("\n"), buttons);
-  if (step.kind !== "choice" && step.kind !== "yesNo") message.numbersAreAnswers = true;
+  // Every question but yes/no takes a typed number (choices: the option's number, as its button).
+  if (step.kind !== "yesNo") message.numbersAreAnswers = true;
   return message;
 }
 

@@ -1,11 +1,16 @@
 import type { Command } from "./messages.ts";
 
+/** A word table as a Map: a plain object would answer 「__proto__」「toString」 from its prototype. */
+function lookup<T>(words: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(words));
+}
+
 /**
  * Reading what a line of free text means before it is taken as an answer: a command word,
  * a control word inside a flow, or a question about the current step. The word lists are
  * what users type, not texts the bot shows, so they live here rather than in texts.ts.
  */
-const COMMAND_WORDS: Record<string, Command> = {
+const COMMAND_WORDS = lookup<Command>({
   开始: "start",
   帮助: "help",
   资格自测: "check",
@@ -25,10 +30,10 @@ const COMMAND_WORDS: Record<string, Command> = {
   暂停: "pause",
   继续: "resume",
   继续填写: "resume",
-};
+});
 
 /** Platform slash commands (/start …), as registered with Telegram's BotFather and Feishu. */
-const SLASH: Record<string, Command> = {
+const SLASH = lookup<Command>({
   start: "start",
   help: "help",
   check: "check",
@@ -41,11 +46,11 @@ const SLASH: Record<string, Command> = {
   progress: "progress",
   pause: "pause",
   resume: "resume",
-};
+});
 
 export type Control = "back" | "skip" | "edit" | "confirm";
 
-const CONTROL_WORDS: Record<string, Control> = {
+const CONTROL_WORDS = lookup<Control>({
   上一步: "back",
   返回: "back",
   返回上一步: "back",
@@ -59,7 +64,7 @@ const CONTROL_WORDS: Record<string, Control> = {
   确认提交: "confirm",
   提交: "confirm",
   确认: "confirm",
-};
+});
 
 function bare(text: string): string {
   return text.trim().replace(/[。．.！!～~\s]+$/u, "").replace(/^[「“"]|[」”"]$/gu, "");
@@ -69,12 +74,12 @@ function bare(text: string): string {
 export function commandOf(text: string): Command | undefined {
   const t = bare(text);
   const slash = /^\/([a-z]+)(?:@\w+)?(?:\s|$)/i.exec(t);
-  if (slash) return SLASH[slash[1]!.toLowerCase()];
-  return COMMAND_WORDS[t];
+  if (slash) return SLASH.get(slash[1]!.toLowerCase());
+  return COMMAND_WORDS.get(t);
 }
 
 export function controlOf(text: string): Control | undefined {
-  return CONTROL_WORDS[bare(text)];
+  return CONTROL_WORDS.get(bare(text));
 }
 
 const QUESTION_END = /[？?]$|[吗呢么]$/u;

@@ -107,7 +107,7 @@ function questionMessage(turn: Turn, lead: string[] = []): OutboundMessage {
   if (m.history.length > 0) buttons.push(button(seq, "back", t.buttons.back));
   buttons.push(button(seq, "cancel", t.buttons.cancel));
   const message = text(lines.join("\n"), buttons);
-  if (inst.step.kind !== "choice" && inst.step.kind !== "yesNo") message.numbersAreAnswers = true;
+  if (inst.step.kind !== "yesNo") message.numbersAreAnswers = true;
   return message;
 }
 

@@ -94,6 +94,7 @@ export const engineTexts = {
     queued: (formTitle: string) => `已提交《${formTitle}》，正在生成申报书文件，完成后会发送给您。`,
     alreadySubmitted: "该草稿已提交，文件生成后会自动发送给您，无需重复提交。",
     alreadyReady: "该草稿的申报书已生成并发送；如需修改，请在「我的草稿」中继续编辑后重新提交。",
+    nothingToSubmit: "当前没有待提交的申报书草稿。可以：",
     unavailable: "文件生成服务暂时不可用，草稿已保存，请稍后再点击「确认提交」。",
     ready: (formTitle: string) => `《${formTitle}》已生成，请查收。请核对后打印、签字盖章，按通知要求报送。`,
     failed: "文件生成失败，已自动重试仍未成功。草稿已保存，请稍后再次点击「确认提交」，或联系管理员。",
@@ -160,6 +161,7 @@ export const engineTexts = {
     confirm: "将删除您在本助手保存的全部信息（企业信息、全部草稿和已生成的文件记录、订阅），且无法恢复。确定吗？",
     done: "已删除您的全部数据。如需再次使用，发送「开始」即可。",
     cancelled: "已取消删除，数据未做任何改动。",
+    stale: "删除已取消，您的数据未做任何改动。如确实要删除，请重新发送「删除我的数据」。",
   },
   errors: {
     unsupported: "暂时只能处理文字消息。请用文字回复，或回复「帮助」查看可用指令。",

@@ -3,7 +3,7 @@ import { optionsOf } from "../forms/expand.ts";
 import { button, parseButton } from "./buttons.ts";
 import { entryNamedIn, entryOf, type ApplicationEntry } from "./catalog.ts";
 import { bump, say, seqOf, type Turn } from "./context.ts";
-import { deleteDraft, latestOpenDraft, listDrafts, pickProgram, resumeById } from "./drafts.ts";
+import { deleteDraft, latestDraft, latestOpenDraft, listDrafts, pickProgram, resumeById } from "./drafts.ts";
 import {
   continueDraft,
   editPickText,
@@ -31,9 +31,17 @@ export function applyMessage(turn: Turn, msg: InboundMessage): void {
     say(turn, text(t.errors.unsupported));
     return repromptCurrent(turn);
   }
-  if (msg.kind === "action") return onAction(turn, msg.action ?? "");
+  if (msg.kind === "action") {
+    onAction(turn, msg.action ?? "", msg.text);
+    if (turn.replies.length === 0 && turn.effects.length === 0 && !turn.deleteUser) idleMenu(turn, t.idle.notUnderstood);
+    return;
+  }
   const command = msg.kind === "command" ? msg.command : commandOf(msg.text);
-  if (command) return onCommand(turn, command);
+  if (command) {
+    onCommand(turn, command);
+    if (turn.replies.length === 0) idleMenu(turn, t.help);
+    return;
+  }
   const input = msg.text;
   const length = [...input].length;
   if (length > MAX_INBOUND_CHARS) {
@@ -45,6 +53,13 @@ export function applyMessage(turn: Turn, msg: InboundMessage): void {
     return repromptCurrent(turn);
   }
   onText(turn, input);
+  if (turn.replies.length === 0 && turn.effects.length === 0 && !turn.deleteUser) idleMenu(turn, t.idle.notUnderstood);
+}
+
+/** The three ways in, with a lead line; also the reply of last resort, so no message goes unanswered. */
+function idleMenu(turn: Turn, lead: string): void {
+  const seq = bump(turn);
+  say(turn, text(lead, [button(seq, "check", t.buttons.check), button(seq, "apply", t.buttons.apply), button(seq, "drafts", t.buttons.drafts)]));
 }
 
 function activeDraft(turn: Turn): { draft: Draft; entry: ApplicationEntry } | null {
@@ -101,11 +116,7 @@ function onCommand(turn: Turn, command: Command): void {
     }
     case "cancel":
       if (m.kind === "questionnaire") return cancelQuestionnaire(turn);
-      if (m.kind === "confirmDelete") {
-        turn.state.session.mode = { kind: "idle" };
-        say(turn, text(t.delete.cancelled));
-        return;
-      }
+      if (m.kind === "confirmDelete") return cancelDelete(turn);
       if (m.kind === "editPick" && active) return showReview(turn, active.entry, active.draft);
       if (active) {
         turn.state.session.mode = { kind: "idle" };
@@ -133,6 +144,12 @@ function onCommand(turn: Turn, command: Command): void {
   }
 }
 
+function cancelDelete(turn: Turn): void {
+  turn.state.session.mode = { kind: "idle" };
+  bump(turn); // the 确认删除 button stops working
+  say(turn, text(t.delete.cancelled));
+}
+
 function subscribe(turn: Turn, on: boolean): void {
   const s = turn.state.session;
   if (s.subscribed === on) {
@@ -144,8 +161,19 @@ function subscribe(turn: Turn, on: boolean): void {
   say(turn, text(on ? t.subscribe.on : t.subscribe.off));
 }
 
-function onAction(turn: Turn, payload: string): void {
+function onAction(turn: Turn, payload: string, label: string): void {
   const parsed = parseButton(payload);
+  if (parsed?.action === "delyes" && turn.state.session.mode.kind !== "confirmDelete") {
+    // 确认删除 pressed after the deletion was cancelled (or in another chat): nothing is deleted.
+    say(turn, text(t.delete.stale));
+    return repromptCurrent(turn);
+  }
+  if (parsed && parsed.seq !== seqOf(turn)) {
+    // A stale 资格自测 / 我的草稿 / 确认提交 still means what it says: handle it as typed.
+    const command = commandOf(label);
+    if (command) return onCommand(turn, command);
+    if (controlOf(label) === "confirm") return onText(turn, label);
+  }
   if (!parsed || parsed.seq !== seqOf(turn)) {
     say(turn, text(t.errors.staleButton));
     return repromptCurrent(turn);
@@ -165,11 +193,7 @@ function onAction(turn: Turn, payload: string): void {
     say(turn, text(t.delete.done));
     return;
   }
-  if (action === "delno") {
-    turn.state.session.mode = { kind: "idle" };
-    say(turn, text(t.delete.cancelled));
-    return;
-  }
+  if (action === "delno") return cancelDelete(turn);
   if (m.kind === "questionnaire") return questionnaireAction(turn, action);
   if (active) {
     if (action === "confirm") return submit(turn, active.entry, active.draft);
@@ -211,6 +235,17 @@ function presetCategory(entry: ApplicationEntry, categoryId: string): Record<str
   return step && option ? { [step.id]: { value: option.id, display: option.label } } : {};
 }
 
+/** 确认提交 typed with no review open: say where the latest draft stands instead of searching the notices. */
+function confirmOutsideReview(turn: Turn): void {
+  const latest = latestDraft(turn);
+  const entry = latest ? entryOf(turn.ctx.catalog, latest.programId) : undefined;
+  if (!latest || !entry) return idleMenu(turn, t.submit.nothingToSubmit);
+  if (latest.status === "submitted") return void say(turn, text(t.submit.alreadySubmitted));
+  if (latest.status === "ready") return void say(turn, text(t.submit.alreadyReady));
+  if (latest.status === "review") return submit(turn, entry, latest);
+  resumeDraft(turn, entry, latest);
+}
+
 function onText(turn: Turn, input: string): void {
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
@@ -241,27 +276,24 @@ function onText(turn: Turn, input: string): void {
         say(turn, text(t.delete.done));
         return;
       }
-      turn.state.session.mode = { kind: "idle" };
-      say(turn, text(t.delete.cancelled));
-      return;
+      return cancelDelete(turn);
     case "idle":
       break;
   }
   // Outside a question: intents first, then policy Q&A.
   if (m.kind === "idle") {
+    if (input.trim() === "确认删除") {
+      say(turn, text(t.delete.stale));
+      return;
+    }
+    if (controlOf(input) === "confirm") return confirmOutsideReview(turn);
     const named = isApplyIntent(input) ? entryNamedIn(turn.ctx.catalog, input) : null;
     if (named) return applyFor(turn, named.program.id, false);
     if (isCheckIntent(input)) return startQuestionnaire(turn);
     if (isApplyIntent(input) && [...input].length <= 12) return pickProgram(turn);
     if (!looksLikeQuestion(input, true) && [...input.trim()].length < 4) {
       // 「是」「3」「好的」 out of context: not worth a search that can only miss.
-      const seq = bump(turn);
-      say(turn, text(t.idle.notUnderstood, [
-        button(seq, "check", t.buttons.check),
-        button(seq, "apply", t.buttons.apply),
-        button(seq, "drafts", t.buttons.drafts),
-      ]));
-      return;
+      return idleMenu(turn, t.idle.notUnderstood);
     }
   }
   const after = [];
