@@ -13,7 +13,7 @@ export const VALID_CREDIT_CODE = (() => {
 export function sampleAnswer(step: Step, answers: Parameters<typeof optionsOf>[1]): string {
   switch (step.kind) {
     case "text":
-      return "测试填写内容";
+      return step.place ? "吉林省长春市朝阳区" : "测试填写内容";
     case "longText":
       return "本项目围绕生产作业、生产管理开展智能化改造，成效显著。";
     case "number":

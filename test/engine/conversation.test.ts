@@ -62,14 +62,18 @@ describe("eligibility questionnaire", () => {
     expect(all).toContain("资格自测结果");
     // Only decisive facts: far fewer questions than profile fields, and a Jilin-only fact never asked.
     expect(asked.length).toBeLessThan(25);
-    expect(all).toContain("✅ 符合条件");
-    expect(all).toMatch(/福建省工业和信息化厅关于组织开展2025年先进级智能工厂申报工作的通知|先进级智能工厂/);
-    expect(all).toContain("依据：闽工信函装备〔2025〕123号");
-    expect(all).toMatch(/截止日期 \d{4}-\d{2}-\d{2} 已过/);
-    const applyButtons = user.last().buttons.filter((b) => b.label.startsWith("填报："));
-    expect(applyButtons.map((b) => b.label)).toContain("填报：先进级智能工厂");
+    // One line per program and category: verdict, deciding reason, deadline (往年 here).
+    expect(all).toMatch(/✅ 先进级智能工厂：硬性条件均满足（往年通知，截止 2025-04-10 已过/);
+    expect(all).not.toContain("依据：");
+    const applyButtons = user.last().buttons.filter((b) => b.label.startsWith("按往年通知准备："));
+    expect(applyButtons.map((b) => b.label)).toContain("按往年通知准备：先进级智能工厂");
+    // The full cited reasons are one tap away.
+    await user.press("查看详细理由");
+    expect(user.lastText()).toContain("依据：闽工信函装备〔2025〕123号");
+    await user.say("资格自测");
+    await user.press("查看结论");
     // The verdict button starts the flow, with the profile pre-filling the company facts.
-    await user.press("填报：先进级智能工厂");
+    await user.press("按往年通知准备：先进级智能工厂");
     expect(user.lastText()).toContain("福建省先进级智能工厂申报书");
   });
 
@@ -85,7 +89,7 @@ describe("eligibility questionnaire", () => {
       else await user.say("不清楚");
     }
     const all = user.transcript.map((m) => m.text).join("\n");
-    expect(all).toContain("❌ 不符合条件");
+    expect(all).toMatch(/❌ .*不在福建省/);
     expect(questions.some((q) => q.includes("平台连接服务企业数"))).toBe(false);
     expect(questions.some((q) => q.includes("智能制造能力成熟度"))).toBe(false);
   });

@@ -97,7 +97,7 @@ export function looksLikeQuestion(text: string, lenient: boolean): boolean {
   return lenient && QUESTION_WORDS.test(t);
 }
 
-const CHECK_INTENT = /能[报申]什么|可以[报申]什么|能申报哪|可以申报哪|符合.{0,8}条件|有资格|够不够条件|适合.{0,6}(项目|政策)|哪些项目|什么项目|资格/u;
+const CHECK_INTENT = /能[报申]啥|能申报啥|可以[报申]啥|可以申报啥|报点啥|能[报申]什么|可以[报申]什么|能申报哪|可以申报哪|符合.{0,8}条件|有资格|够不够条件|适合.{0,6}(项目|政策)|哪些项目|什么项目|资格/u;
 const APPLY_INTENT = /申报|填报|报名|申请|填写|填一下|要报|想报/u;
 
 export function isCheckIntent(text: string): boolean {
@@ -106,4 +106,19 @@ export function isCheckIntent(text: string): boolean {
 
 export function isApplyIntent(text: string): boolean {
   return APPLY_INTENT.test(text);
+}
+
+/** 「我想申报先进级智能工厂」「填报智能工厂」: a request to fill a form, not a question about one. */
+const APPLY_REQUEST = /^(?:我|我们|我司|公司)?(?:想|要|准备|打算)?(?:申报|填报|报名|申请|填写|开始填|开始申报)/u;
+
+export function isApplyRequest(text: string): boolean {
+  const t = text.trim();
+  return APPLY_REQUEST.test(t) && !looksLikeQuestion(t, true) && !/[啥吗么]/u.test(t);
+}
+
+/** On an optional step these mean 「nothing to enter」: skipped rather than saved as text. */
+const SOFT_SKIP = new Set(["没有", "无", "暂无", "没", "不涉及", "不适用", "不太清楚", "不清楚", "不确定", "不知道", "不记得", "不记得了", "没有啊", "没有的", "无此项"]);
+
+export function isSoftSkip(text: string): boolean {
+  return SOFT_SKIP.has(bare(text));
 }

@@ -13,11 +13,16 @@ import {
   progress,
   resumeDraft,
   startFilling,
+  stepHelp,
+  viewOf,
 } from "./filling.ts";
-import { commandOf, controlOf, isApplyIntent, isCheckIntent, looksLikeQuestion } from "./intents.ts";
+import { sayContacts } from "./asides.ts";
+import { sayVerdictDetails, statusOf } from "./verdicts.ts";
+import { classifyAside } from "./classify.ts";
+import { commandOf, controlOf, isApplyIntent, isApplyRequest, isCheckIntent, looksLikeQuestion } from "./intents.ts";
 import type { Command, InboundMessage } from "./messages.ts";
 import { text } from "./messages.ts";
-import { cancelQuestionnaire, questionnaireAction, questionnaireText, startQuestionnaire } from "./questionnaire.ts";
+import { cancelQuestionnaire, questionnaireAction, questionnaireHelp, questionnaireText, startQuestionnaire } from "./questionnaire.ts";
 import { showReview, submit } from "./review.ts";
 import type { Draft } from "./state.ts";
 import { engineTexts as t } from "./texts.ts";
@@ -87,8 +92,12 @@ function onCommand(turn: Turn, command: Command): void {
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
   switch (command) {
-    case "start":
-    case "help": {
+    case "help":
+      // Inside a question, 帮助 explains that question; the command list is one tap away.
+      if (m.kind === "filling" && active) return stepHelp(turn, active.entry, active.draft);
+      if (m.kind === "questionnaire" && m.field) return questionnaireHelp(turn);
+      return showCommands(turn);
+    case "start": {
       const seq = bump(turn);
       say(turn, text(command === "start" ? t.welcome : t.help, [
         button(seq, "check", t.buttons.check),
@@ -144,6 +153,13 @@ function onCommand(turn: Turn, command: Command): void {
   }
 }
 
+function showCommands(turn: Turn): void {
+  const m = turn.state.session.mode;
+  const seq = bump(turn);
+  say(turn, text(t.help, [button(seq, "check", t.buttons.check), button(seq, "apply", t.buttons.apply), button(seq, "drafts", t.buttons.drafts)]));
+  if (m.kind !== "idle" && m.kind !== "confirmDelete") repromptCurrent(turn);
+}
+
 function cancelDelete(turn: Turn): void {
   turn.state.session.mode = { kind: "idle" };
   bump(turn); // the 确认删除 button stops working
@@ -181,6 +197,8 @@ function onAction(turn: Turn, payload: string, label: string): void {
   const { action } = parsed;
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
+  if (action === "cmds") return showCommands(turn);
+  if (action === "qd") return sayVerdictDetails(turn);
   if (action === "check") return startQuestionnaire(turn);
   if (action === "apply") return pickProgram(turn);
   if (action === "drafts") return listDrafts(turn);
@@ -235,6 +253,24 @@ function presetCategory(entry: ApplicationEntry, categoryId: string): Record<str
   return step && option ? { [step.id]: { value: option.id, display: option.label } } : {};
 }
 
+/** 「你好」「在吗」: a returning user hears what they were doing, with a button to go on. */
+function greet(turn: Turn): void {
+  const open = latestOpenDraft(turn);
+  const entry = open ? entryOf(turn.ctx.catalog, open.programId) : undefined;
+  if (open && entry) {
+    const view = viewOf(entry, open);
+    const seq = bump(turn);
+    say(turn, text(t.idle.welcomeBack(entry.flow.formTitle, view.done, view.total), [
+      button(seq, `r:${open.id}`, t.buttons.continueFilling),
+      button(seq, "drafts", t.buttons.drafts),
+      button(seq, "check", t.buttons.check),
+    ]));
+    return;
+  }
+  const known = Object.keys(turn.state.session.profile).length > 0;
+  idleMenu(turn, known ? t.idle.welcomeBackProfile : t.welcome);
+}
+
 /** 确认提交 typed with no review open: say where the latest draft stands instead of searching the notices. */
 function confirmOutsideReview(turn: Turn): void {
   const latest = latestDraft(turn);
@@ -282,14 +318,29 @@ function onText(turn: Turn, input: string): void {
   }
   // Outside a question: intents first, then policy Q&A.
   if (m.kind === "idle") {
+    const aside = classifyAside(input);
+    if (aside?.kind === "human") return sayContacts(turn, turn.ctx.catalog.applications);
+    if (aside?.kind === "smalltalk") return greet(turn);
+    if (aside?.kind === "stop") return idleMenu(turn, t.idle.stopAck);
+    if (aside?.kind === "help") return showCommands(turn);
     if (input.trim() === "确认删除") {
       say(turn, text(t.delete.stale));
       return;
     }
     if (controlOf(input) === "confirm") return confirmOutsideReview(turn);
-    const named = isApplyIntent(input) ? entryNamedIn(turn.ctx.catalog, input) : null;
-    if (named) return applyFor(turn, named.program.id, false);
+    const named = entryNamedIn(turn.ctx.catalog, input);
+    // 「我想申报先进级智能工厂」 starts the form; a question that names a program never does.
+    if (named && isApplyRequest(input)) return applyFor(turn, named.program.id, false);
     if (isCheckIntent(input)) return startQuestionnaire(turn);
+    if (named) {
+      const seq = bump(turn);
+      const history = statusOf(turn, named.program.id).kind === "history";
+      const offer = text(t.idle.offerProgram(named.shortName), [
+        button(seq, `a:${named.program.id}`, history ? t.buttons.prepareProgram(named.shortName) : t.buttons.applyProgram(named.shortName)),
+      ]);
+      turn.effects.push({ type: "qa", question: input.trim(), after: [offer] });
+      return;
+    }
     if (isApplyIntent(input) && [...input].length <= 12) return pickProgram(turn);
     if (!looksLikeQuestion(input, true) && [...input.trim()].length < 4) {
       // 「是」「3」「好的」 out of context: not worth a search that can only miss.

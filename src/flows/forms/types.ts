@@ -88,6 +88,17 @@ export interface Step {
   maxChoices?: number;
   /** For date: allow "2025年3月" (stored "YYYY-MM"). */
   monthPrecision?: boolean;
+  /**
+   * For text: the answer is a place, read with the administrative-division dataset
+   * (「厦门的」 → 福建省 / 厦门市): "province" stores the province, "city" the city,
+   * "region" the whole name (福建省厦门市思明区). A place implies its higher levels.
+   */
+  place?: "province" | "city" | "region";
+  /**
+   * For money / count / number: a rough figure (「八千万左右」) is taken as it is, as the
+   * self-check needs; elsewhere it is read but confirmed before it is saved.
+   */
+  approximateOk?: boolean;
   /** Asked only when this holds for the answers so far (e.g. the chosen category). */
   when?: (answers: Answers) => boolean;
   /** Asked once per item (chosen scenarios, KPIs, years). */

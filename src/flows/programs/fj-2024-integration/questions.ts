@@ -414,14 +414,13 @@ const platformSmeSteps: Step[] = [
     when: ps,
   },
   {
-    // Money answers cannot be negative (the parser refuses them): a loss-making platform
-    // skips this and explains it in 二、平台运营情况.
     id: "platform-sme-profit",
     section: PS,
     label: "平台利润",
-    prompt: `平台${LAST_YEAR}年利润是多少万元？例如：300万（如为亏损请跳过，并在运营情况中说明）。`,
+    prompt: `平台${LAST_YEAR}年利润是多少万元？例如：300万；亏损请写“亏损120万”或 -120。`,
     kind: "money",
     unit: "万元",
+    min: Number.NEGATIVE_INFINITY,
     field: "platformSme.profit",
     optional: true,
     when: ps,
@@ -1247,14 +1246,13 @@ export const flow: ApplicationFlow = {
       },
     },
     {
-      // Money answers cannot be negative (the parser refuses them), so a loss cannot be
-      // entered here: the step is optional and a loss is explained in 单位简介.
       id: "profit-last-year",
       section: S1,
       label: `利润（${LAST_YEAR}年）`,
-      prompt: `单位${LAST_YEAR}年利润是多少万元？例如：600万（如为亏损请跳过，并在单位简介中说明）。`,
+      prompt: `单位${LAST_YEAR}年利润是多少万元？例如：600万；亏损请写“亏损120万”或 -120。`,
       kind: "money",
       unit: "万元",
+      min: Number.NEGATIVE_INFINITY,
       field: `basic.finance.profit.${LAST_YEAR}`,
       profileField: "profitLastYearWan",
       optional: true,
@@ -1267,9 +1265,10 @@ export const flow: ApplicationFlow = {
       id: "profit-prior",
       section: S1,
       label: "利润（2021—2022年）",
-      prompt: (item) => `单位${item.label}利润是多少万元？例如：450万（亏损请跳过）。`,
+      prompt: (item) => `单位${item.label}利润是多少万元？例如：450万；亏损请写“亏损120万”或 -120。`,
       kind: "money",
       unit: "万元",
+      min: Number.NEGATIVE_INFINITY,
       field: "basic.finance.profit",
       optional: true,
       forEach: () => PRIOR_YEARS,

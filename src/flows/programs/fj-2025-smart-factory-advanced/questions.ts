@@ -239,8 +239,9 @@ const basic: Step[] = [
     id: "founded-on",
     section: S_BASIC,
     label: "成立时间",
-    prompt: "企业的成立时间是哪一天？例如：2008-05-20",
+    prompt: "企业是什么时候成立的？写到月即可，例如：2008年5月 或 2008-05-20",
     kind: "date",
+    monthPrecision: true,
     field: "basic.foundedOn",
   },
   {
