@@ -772,6 +772,21 @@ function splitBeforeAfter(s: string): [string, string] | undefined {
   return undefined;
 }
 
+/** 「每小时 100 件」「每人每年 80 万元」: a rate's 「每…」. */
+const RATE_PREFIX = /^每(?:人每年|人每月|人|小时|天|日|周|月|年|吨|件|台|批|次)\s*/u;
+/** A figure with its own measure word (「180 天」「6 个」「0.5 吨标准煤」): the number. */
+const OWN_MEASURE = /^(-?\d+(?:\.\d+)?)\s*(?:万元|元|[^\d\s.%万亿]{1,6})$/u;
+
+/**
+ * A KPI without a fixed unit is stated in whatever measure it has (件/小时, 天, 万元, 吨标准煤):
+ * both values in the same measure, so only the numbers matter for the change rate.
+ */
+function looseMeasure(text: string, unit: string | undefined): string {
+  if (unit !== undefined) return text;
+  const t = text.replace(RATE_PREFIX, "");
+  return OWN_MEASURE.exec(t)?.[1] ?? t;
+}
+
 function readBeforeAfter(step: Step, input: string): AnswerResult {
   const unit = step.unit;
   const example = D.beforeAfterExample(unit === "%" ? "%" : "");
@@ -782,7 +797,7 @@ function readBeforeAfter(step: Step, input: string): AnswerResult {
   const units = numberUnits(unit);
   const values: number[] = [];
   for (const [which, raw] of [["before", parts[0]], ["after", parts[1]]] as const) {
-    const text = stripTrailingPunctuation(raw.trim());
+    const text = looseMeasure(stripTrailingPunctuation(raw.trim()), unit);
     const r = readDecimal(text, units, unit, allowsNegative(step));
     if (!r.ok) return failure(r.code, E.BEFORE_AFTER_PART(which, r.message));
     const out = checkBounds(step, r.value, unit);
