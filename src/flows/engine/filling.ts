@@ -1,5 +1,6 @@
 import { applicableDeadline, isPassed, noticeStatus, type Profile } from "../eligibility/index.ts";
 import { answerForOption, readAnswer } from "../forms/answer-input.ts";
+import { checkAnswer } from "../forms/checks.ts";
 import { expandSteps, optionsOf, promptOf, type StepInstance } from "../forms/expand.ts";
 import { fromProfileValue, toProfileValue } from "../forms/profile-bridge.ts";
 import type { Answer } from "../forms/types.ts";
@@ -244,7 +245,12 @@ export function fillingText(turn: Turn, entry: ApplicationEntry, draft: Draft, i
   const result = readAnswer(inst, input, draft.answers, { today: turn.ctx.today });
   if (inst.step.optional && isSoftSkip(bare) && (freeForm || !result.ok)) return skip(turn, entry, draft);
   if (result.ok) {
-    const doubt = result.confirm ?? (inst.step.kind === "longText" && [...bare].length < SHORT_NARRATIVE ? t.aside.confirmShort(inst.step.label, bare) : undefined);
+    const checked = checkAnswer(inst, result.answer, draft.answers, (id) => entry.flow.steps.find((x) => x.id === id)?.label ?? id);
+    if (checked && "refuse" in checked) return void say(turn, promptMessage(turn, entry, draft, inst, view, [checked.refuse]));
+    const doubt =
+      result.confirm ??
+      (checked && "confirm" in checked ? checked.confirm : undefined) ??
+      (inst.step.kind === "longText" && [...bare].length < SHORT_NARRATIVE ? t.aside.confirmShort(inst.step.label, bare) : undefined);
     if (doubt) {
       holdPending(turn, inst.key, result.answer);
       say(turn, promptMessage(turn, entry, draft, inst, view, [doubt], true));

@@ -176,7 +176,13 @@ function nearThreshold(turn: Turn, field: ProfileField, value: number): boolean 
 export function questionnaireText(turn: Turn, input: string): void {
   const m = mode(turn);
   if (m.picking) return pickText(turn, input);
-  if (!m.field) return askNext(turn);
+  if (!m.field) {
+    // Between questions (the re-run offer): a correction or 修改 still works.
+    const aside = classifyAside(input);
+    if (aside?.kind === "correction") return correct(turn, aside.subject, aside.value);
+    if (controlOf(input) === "edit") return showAnswers(turn);
+    return askNext(turn);
+  }
   const control = controlOf(input);
   if (control === "back") return back(turn);
   if (control === "skip") return skipField(turn);
@@ -206,7 +212,8 @@ export function questionnaireText(turn: Turn, input: string): void {
   }
   const inst = instanceOf(m.field);
   const result = readAnswer(inst, input, {}, { today: turn.ctx.today });
-  if (!result.ok && isSoftSkip(bare)) return skipField(turn);
+  // 「没有」 on a figure is 0 (read above); on a place it is not a place and is asked again.
+  if (!result.ok && isSoftSkip(bare) && !inst.step.place) return skipField(turn);
   if (result.ok) return takeAnswer(turn, inst, result);
   if (looksLikeQuestion(bare, true)) {
     turn.effects.push({ type: "qa", question: bare, after: [questionMessage(turn, [t.flow.questionAnswered])] });

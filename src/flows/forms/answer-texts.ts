@@ -68,6 +68,13 @@ export const answerErrorTexts = {
     `您给的是大概数字，将按 ${display} 填写。申报书需要准确数字：如准确请回复“确认”，否则请直接回复准确数字。`,
   DATE_RELATIVE_CONFIRM: (given: string, display: string) => `“${given}”按今天算是 ${display}，对吗？对请回复“确认”，否则请直接回复日期。`,
 
+  // ── the notice's own constraints (forms/checks.ts) ──
+  CHECK_ENDS_WITH: (label: string, suffix: string) => `「${label}」应以“${suffix}”结尾，请修改后重新填写。`,
+  CHECK_NOT_BEFORE: (label: string, other: string) => `「${label}」不能早于「${other}」，请核对后重新填写。`,
+  CHECK_WORSE: (label: string, display: string, lowerIsBetter: boolean) =>
+    `「${label}」${display}：建成后比建设前${lowerIsBetter ? "更高" : "更低"}，即指标变差了。如确实如此请回复“确认”，否则请重新填写。`,
+  CHECK_CITATION: (docNumber: string | null, section: string, quote: string) => `依据：${docNumber ? `${docNumber} ` : ""}${section}「${quote}」`,
+
   // ── places ──
   PLACE_UNKNOWN: (given: string, level: "province" | "city" | "region") =>
     `没能识别“${given}”是哪个地方，请填写${level === "province" ? "省份（或城市）名称，例如 福建省 或 厦门" : level === "city" ? "城市名称，例如 福州市" : "所在地区，例如 吉林省长春市朝阳区"}`,

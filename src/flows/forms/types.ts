@@ -34,7 +34,19 @@ export interface StepItem {
   label: string;
   /** Unit for this item when items differ (KPI rows: %, 天, 万元); overrides `Step.unit`. */
   unit?: string;
+  /** For a KPI: which way is an improvement (研制周期 and 不良率 go down). @defaultValue "higher" */
+  better?: "higher" | "lower";
 }
+
+/**
+ * A constraint the notice itself puts on an answer, checked where the form is filled and
+ * cited in the message: a name's required suffix, a date that must not precede another, a
+ * KPI expected to improve (a worse one is confirmed, not refused: it may be true).
+ */
+export type StepCheck =
+  | { kind: "endsWith"; suffix: string; citation: Citation }
+  | { kind: "notBefore"; stepId: string; citation: Citation }
+  | { kind: "improves"; citation: Citation };
 
 /** A checked answer. `display` is how the review and the document show it. */
 export type AnswerValue =
@@ -99,6 +111,8 @@ export interface Step {
    * self-check needs; elsewhere it is read but confirmed before it is saved.
    */
   approximateOk?: boolean;
+  /** The notice's own constraints on this answer (see StepCheck). */
+  checks?: readonly StepCheck[];
   /** Asked only when this holds for the answers so far (e.g. the chosen category). */
   when?: (answers: Answers) => boolean;
   /** Asked once per item (chosen scenarios, KPIs, years). */

@@ -503,6 +503,7 @@ function chosenKpis(a: Answers): StepItem[] {
   return EFFECTS.filter((o) => v.includes(o.id) && EFFECT_KPIS[o.id] !== undefined).map((o) => ({
     key: o.id,
     label: EFFECT_KPIS[o.id] ?? o.label,
+    better: o.id === "operating-cost" || o.id === "rd-cycle" || o.id === "defect-rate" ? "lower" : "higher",
   }));
 }
 
@@ -585,6 +586,12 @@ const benchmarkDigitalSteps: Step[] = [
     optional: true,
     when: bd,
     forEach: chosenKpis,
+    checks: [
+      {
+        kind: "improves",
+        citation: cite(`${FORM} > ${S2} > 项目介绍（数字化标杆企业方向）> 三、项目实施的有效性`, "与项目实施前的效果比较"),
+      },
+    ],
     help: {
       text: "项目介绍「三、项目实施的有效性」要求与项目实施前的效果比较；变化率会自动计算。",
       citation: cite(
@@ -1121,6 +1128,7 @@ export const flow: ApplicationFlow = {
       kind: "date",
       monthPrecision: true,
       field: "basic.implementationPeriod.end",
+      checks: [{ kind: "notBefore", stepId: "period-start", citation: cite(`${FORM} > ${S1}`, "项目实施周期") }],
     },
     {
       id: "credit-code",

@@ -160,8 +160,11 @@ const scenarioItems = (answers: Answers): readonly StepItem[] =>
 
 const kpiItems = (answers: Answers): readonly StepItem[] => {
   const chosen = new Set(chosenIds(answers, "kpi-chosen"));
-  return KPIS.filter((k) => chosen.has(k.key)).map((k) => ({ key: k.key, label: k.label }));
+  return KPIS.filter((k) => chosen.has(k.key)).map((k) => ({ key: k.key, label: k.label, better: LOWER_IS_BETTER.has(k.key) ? "lower" : "higher" }));
 };
+
+/** KPIs stated as before/after values where a drop is the improvement (周期, 成本, 不良率, 能耗, 排放). */
+const LOWER_IS_BETTER = new Set(["rdCycleReduction", "defectRateReduction", "operatingCostReduction", "energyPerUnitReduction", "co2PerUnitReduction"]);
 
 const kpiMeasure = (key: string): string => KPIS.find((k) => k.key === key)?.measure ?? "";
 
@@ -463,6 +466,10 @@ const basic: Step[] = [
   },
 ];
 
+const NAME_RULE = cite("一、（二）智能工厂基本信息 > 项目名称", "填写具体智能工厂名称, (以“智能工厂”结尾, 不能以车间、项目等结尾。)");
+const PERIOD_RULE = cite("一、（二）智能工厂基本信息 > 起止日期", "如: 2022年1月1日-2024年12月31日");
+const KPI_RULE = cite("一、（二）智能工厂基本信息 > 工厂整体建设成效", "工厂整体建设成效(根据实际情况填写, 如果当前没有, 可以不填)");
+
 const factory: Step[] = [
   {
     id: "project-name",
@@ -473,8 +480,9 @@ const factory: Step[] = [
     field: "factory.name",
     help: {
       text: "填写具体的智能工厂名称，以“智能工厂”结尾，不能以车间、项目等结尾。",
-      citation: cite("一、（二）智能工厂基本信息 > 项目名称", "填写具体智能工厂名称, (以“智能工厂”结尾, 不能以车间、项目等结尾。)"),
+      citation: NAME_RULE,
     },
+    checks: [{ kind: "endsWith", suffix: "智能工厂", citation: NAME_RULE }],
   },
   {
     id: "factory-industry",
@@ -563,7 +571,7 @@ const factory: Step[] = [
     field: "factory.startDate",
     help: {
       text: "申报书写法如“2022年1月1日-2024年12月31日”，这里分开问开始和结束日期。",
-      citation: cite("一、（二）智能工厂基本信息 > 起止日期", "如: 2022年1月1日-2024年12月31日"),
+      citation: PERIOD_RULE,
     },
   },
   {
@@ -573,6 +581,7 @@ const factory: Step[] = [
     prompt: "智能工厂建设到哪天结束（或完成）？例如：2024-12-31",
     kind: "date",
     field: "factory.endDate",
+    checks: [{ kind: "notBefore", stepId: "start-date", citation: PERIOD_RULE }],
     help: {
       text: "申报主体应已完成智能工厂建设。",
       citation: { docNumber: PROVINCE_DOC, section: "一、申报条件 > 2.", quote: "申报主体已完成智能工厂建设" },
@@ -613,6 +622,7 @@ const factory: Step[] = [
     field: "kpi",
     optional: true,
     forEach: kpiItems,
+    checks: [{ kind: "improves", citation: KPI_RULE }],
   },
   {
     id: "kpi-other",

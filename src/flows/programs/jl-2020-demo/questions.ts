@@ -197,6 +197,7 @@ const steps: Step[] = [
     kind: "date",
     field: "project.period.end",
     monthPrecision: true,
+    checks: [{ kind: "notBefore", stepId: "period-start", citation: cite(`${FORM} > ${S_COVER}`, "项目年限") }],
   },
 
   // ── 一、（一）项目基本信息表 ──
