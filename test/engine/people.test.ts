@@ -260,3 +260,36 @@ describe("the notice's own constraints, cited", () => {
     expect((await draftAnswers(e, user))["kpi[rdCycleReduction]"]).toEqual({ before: 180, after: 120 });
   });
 });
+
+describe("facts flow both ways between the self-check and the forms", () => {
+  it("self-check facts (size class, maturity, revenue) are not asked again in the smart-factory form, and form facts not in the self-check", async () => {
+    const { e, user } = newUser();
+    await user.say("资格自测");
+    const typed: Record<string, string> = {
+      province: "福州", independentLegalEntity: "是", kinds: "1", revenueLastYearWan: "8000万", employees: "800",
+      dishonestListed: "否", illegalRecordLast3Years: "否", majorAccidentLast3Years: "否", smartMaturityLevel: "2",
+      basicSmartFactorySelfAssessed: "是", smartFactoryStages: "全部", projectCompleted: "是", "gate:runs-platform": "否",
+    };
+    for (let i = 0; i < 30; i++) {
+      const m = (await state(e, user)).session.mode;
+      if (m.kind !== "questionnaire" || !m.field) break;
+      await user.say(typed[m.field] ?? "不清楚");
+    }
+    await user.press("先进级智能工厂");
+    const opening = user.transcript.map((m) => m.text).join("\n");
+    expect(opening).toContain("已按您之前提供的企业信息填好");
+    expect(opening).toContain("企业类型：中型企业");
+    expect(opening).toContain("：二级");
+    const asked: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const cur = await currentStep(e.store, user.userId);
+      if (!cur) break;
+      asked.push(cur.step.id);
+      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, (await draftAnswers(e, user)) as never));
+    }
+    expect(asked).not.toContain("size-class");
+    expect(asked).not.toContain("maturity-level");
+    expect(asked).not.toContain("major-accident");
+    expect(asked).not.toContain("stages");
+  });
+});

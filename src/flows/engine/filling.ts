@@ -36,10 +36,32 @@ function profileOf(turn: Turn): Profile {
 
 /** The profile's value for this step as an answer, when the step mirrors a profile fact. */
 function prefillOf(turn: Turn, draft: Draft, inst: StepInstance): Answer | undefined {
+  if (inst.item) return undefined;
   const field = inst.step.profileField;
-  if (!field || inst.item) return undefined;
-  const v = profileOf(turn)[field];
+  const v = field ? profileOf(turn)[field] : inst.step.fromProfile?.(profileOf(turn));
   return v === undefined || v === null ? undefined : fromProfileValue(inst.step, v, draft.answers);
+}
+
+/**
+ * Facts the enterprise already gave (in the self-check or another form) are not asked
+ * again: the steps they answer are filled when the draft starts, listed for the user, and
+ * can be changed with 修改 like any answer.
+ */
+function fillFromProfile(turn: Turn, entry: ApplicationEntry, draft: Draft): string[] {
+  const filled: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    let added = false;
+    for (const inst of expandSteps(entry.flow.steps, draft.answers)) {
+      if (inst.key in draft.answers) continue;
+      const pre = prefillOf(turn, draft, inst);
+      if (!pre) continue;
+      draft.answers[inst.key] = pre;
+      filled.push(`${inst.step.label}：${pre.display}`);
+      added = true;
+    }
+    if (!added) break;
+  }
+  return filled;
 }
 
 function deadlineNote(turn: Turn, entry: ApplicationEntry): string {
@@ -70,7 +92,6 @@ export function newDraft(turn: Turn, entry: ApplicationEntry, preset: Record<str
   };
   turn.state.drafts[id] = draft;
   turn.state.session.draftIds.push(id);
-  draft.cursor = firstOpen(viewOf(entry, draft).instances, draft)?.key ?? null;
   return draft;
 }
 
@@ -81,8 +102,13 @@ function firstOpen(instances: StepInstance[], draft: Draft): StepInstance | unde
 /** Begin a new draft of a program and ask its first question. */
 export function startFilling(turn: Turn, entry: ApplicationEntry, preset: Record<string, Answer> = {}): void {
   const draft = newDraft(turn, entry, preset);
+  const filled = fillFromProfile(turn, entry, draft);
+  draft.cursor = firstOpen(viewOf(entry, draft).instances, draft)?.key ?? null;
   turn.state.session.mode = { kind: "filling", draftId: draft.id };
-  say(turn, text(`${t.flow.start(entry.flow.formTitle, entry.flow.intro)}\n${deadlineNote(turn, entry)}\n${t.controlsHint}`));
+  const lines = [t.flow.start(entry.flow.formTitle, entry.flow.intro), deadlineNote(turn, entry)];
+  if (filled.length > 0) lines.push(t.flow.filledFromProfile(filled.length, filled.join("；")));
+  lines.push(t.controlsHint);
+  say(turn, text(lines.join("\n")));
   continueDraft(turn, entry, draft);
 }
 
@@ -208,8 +234,9 @@ function advance(turn: Turn, entry: ApplicationEntry, draft: Draft, fromKey: str
     next = open;
     if (!next) draft.editing = false;
   } else {
+    // The next question not answered yet (answers pre-filled from the profile are not asked again).
     const idx = view.instances.findIndex((i) => i.key === fromKey);
-    next = idx >= 0 ? view.instances[idx + 1] : open;
+    next = idx >= 0 ? view.instances.slice(idx + 1).find((i) => !(i.key in draft.answers)) : open;
     if (!next) next = open;
   }
   if (next) {

@@ -85,6 +85,7 @@ export const engineTexts = {
     resumed: (formTitle: string, done: number, total: number) => `继续填写《${formTitle}》（已完成 ${done}/${total}）。`,
     existingDraft: (name: string, id: string) =>
       `您已有一份「${name}」草稿（${id}），已为您继续。如需另起一份，请点击「新建草稿」。`,
+    filledFromProfile: (n: number, items: string) => `已按您之前提供的企业信息填好 ${n} 项，不再重复询问（核对时可「修改」）：${items}。`,
     profileNote: "（该信息已同步到您的企业信息，其他项目填写时可直接沿用）",
     questionAnswered: "以上为通知原文中的相关内容。请继续回答当前问题：",
   },

@@ -1,4 +1,4 @@
-import type { Citation, ProfileField } from "../eligibility/index.ts";
+import type { Citation, Profile, ProfileField } from "../eligibility/index.ts";
 
 /**
  * A flow is data: the steps of a 申报书 (or of the eligibility questionnaire), each one
@@ -126,6 +126,11 @@ export interface Step {
    * boolean, money → 万元, count → integer, multiChoice → option ids as the profile's enum.
    */
   profileField?: ProfileField;
+  /**
+   * A value this step can take from the profile without mirroring one field (企业类型 from
+   * 从业人员 and 营业收入): used to pre-fill, never written back.
+   */
+  fromProfile?: (profile: Profile) => unknown;
 }
 
 /** The application flow of one program: its 申报书, step by step. */

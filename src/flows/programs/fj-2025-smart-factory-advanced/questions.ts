@@ -1,4 +1,4 @@
-import { SMART_FACTORY_STAGES, type Citation } from "../../eligibility/index.ts";
+import { SMART_FACTORY_STAGES, sizeClassOf, type Citation } from "../../eligibility/index.ts";
 import { valueOf } from "../../forms/expand.ts";
 import type { Answers, ApplicationFlow, ChoiceOption, Step, StepItem } from "../../forms/types.ts";
 import { CITY_DOC, PROVINCE_DOC, params } from "./params.ts";
@@ -66,10 +66,7 @@ const SM_PROJECTS: readonly ChoiceOption[] = [
   { id: "other", label: "其他" },
 ];
 
-/**
- * Ids "1".."5" (option ids are strings). No profileField: the profile's smartMaturityLevel
- * is a number and a choice answer's value is the option id string.
- */
+/** Ids "1".."5" (option ids are strings); the profile bridge maps them to smartMaturityLevel's number. */
 const MATURITY_LEVELS: readonly ChoiceOption[] = [
   { id: "1", label: "一级" },
   { id: "2", label: "二级" },
@@ -264,6 +261,7 @@ const basic: Step[] = [
     kind: "choice",
     field: "basic.sizeClass",
     options: SIZE_CLASSES,
+    fromProfile: (p) => sizeClassOf(p) ?? undefined,
     help: {
       text: "工业企业：从业人员1000人及以上且营业收入4亿元及以上为大型；300人及以上且营业收入2000万元及以上为中型；20人及以上且营业收入300万元及以上为小型；20人以下或营业收入300万元以下为微型。",
       citation: cite(
@@ -423,6 +421,7 @@ const basic: Step[] = [
     kind: "choice",
     field: "basic.maturityLevel",
     options: MATURITY_LEVELS,
+    profileField: "smartMaturityLevel",
     help: {
       text: "须在智能制造评估评价公共服务平台（www.c3mep.cn）完成自评估并达到二级及以上；评估结果或其他能力证明材料需附在申报书后。",
       citation: params.minMaturityLevel.source,
