@@ -10,7 +10,8 @@ import { echoKnowledge, makeEngine } from "../../test/support/chat.ts";
 import { TestRedis } from "../../test/support/redis.ts";
 import type { BenchTable } from "./table.ts";
 
-const TODAY = "2025-04-01";
+/** The day verdicts are computed for (deadlines decide nothing here, but the clock is fixed): SHENBAO_TODAY or 2025-04-01. */
+const TODAY = process.env.SHENBAO_TODAY ?? "2025-04-01";
 
 /** Typical enterprises, as they would answer: every fact they know; absent = 「不清楚」. */
 export const typicalEnterprises: ReadonlyArray<{ name: string; profile: Profile }> = [
