@@ -293,3 +293,29 @@ describe("facts flow both ways between the self-check and the forms", () => {
     expect(asked).not.toContain("stages");
   });
 });
+
+describe("after the verdicts (idle)", () => {
+  it.each([
+    ["省份填错了，应该是福建省", "福建省"],
+    ["不对，省份应该是福州", "福建省"],
+  ])("「%s」 changes the province and shows the next question or the verdicts", async (typed, province) => {
+    const { e, user } = newUser();
+    await user.say("资格自测");
+    await user.say("随便写写"); // not a place: asked again
+    await user.say("广东");
+    expect(user.lastText()).toContain("不在福建省");
+    expect((await state(e, user)).session.mode.kind).toBe("idle");
+    await user.say(typed);
+    expect(user.lastText()).toContain("已更正「所在省份」");
+    expect((await state(e, user)).session.profile.province).toBe(province);
+    expect((await state(e, user)).session.mode.kind).toBe("questionnaire");
+  });
+
+  it("修改 after the verdicts lists the self-check answers", async () => {
+    const { user } = newUser();
+    await user.say("资格自测");
+    await user.say("广东");
+    await user.say("修改");
+    expect(user.lastText()).toContain("1. 所在省份：广东省");
+  });
+});

@@ -327,8 +327,10 @@ function correctEarlier(turn: Turn, entry: ApplicationEntry, draft: Draft, cur: 
     return;
   }
   const r = readAnswer(named, value, draft.answers, { today: turn.ctx.today });
-  if (!r.ok) {
-    say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.correctionFailed(labelOf(named), r.message)]));
+  const checked = r.ok ? checkAnswer(named, r.answer, draft.answers, (id) => entry.flow.steps.find((x) => x.id === id)?.label ?? id) : null;
+  if (!r.ok || (checked && "refuse" in checked)) {
+    const why = !r.ok ? r.message : checked && "refuse" in checked ? checked.refuse : "";
+    say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.correctionFailed(labelOf(named), why)]));
     return;
   }
   saveAnswer(turn, draft, named, r.answer, r.implied);

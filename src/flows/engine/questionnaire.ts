@@ -353,6 +353,7 @@ function correct(turn: Turn, subject: string, value: string): void {
     : last;
   if (!named) {
     if (m.field) say(turn, questionMessage(turn, [t.aside.correctionUnknown]));
+    else showAnswers(turn);
     return;
   }
   const r = readAnswer(instanceOf(named), value, {}, { today: turn.ctx.today });

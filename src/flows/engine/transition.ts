@@ -253,6 +253,11 @@ function presetCategory(entry: ApplicationEntry, categoryId: string): Record<str
   return step && option ? { [step.id]: { value: option.id, display: option.label } } : {};
 }
 
+function reopenQuestionnaire(turn: Turn, input: string): void {
+  turn.state.session.mode = { kind: "questionnaire", field: null, history: [], skipped: [], gates: [] };
+  questionnaireText(turn, input);
+}
+
 /** 「你好」「在吗」: a returning user hears what they were doing, with a button to go on. */
 function greet(turn: Turn): void {
   const open = latestOpenDraft(turn);
@@ -296,6 +301,13 @@ function onText(turn: Turn, input: string): void {
       break;
     case "review":
       if (active) {
+        const aside = classifyAside(input);
+        if (aside?.kind === "stop") return pause(turn, active.entry, active.draft);
+        if (aside?.kind === "human") {
+          sayContacts(turn, [active.entry]);
+          return showReview(turn, active.entry, active.draft);
+        }
+        if (aside?.kind === "smalltalk" || aside?.kind === "help") return showReview(turn, active.entry, active.draft);
         const c = controlOf(input);
         if (c === "confirm") return submit(turn, active.entry, active.draft);
         if (c === "edit") return showReview(turn, active.entry, active.draft, { editPick: true });
@@ -323,6 +335,14 @@ function onText(turn: Turn, input: string): void {
     if (aside?.kind === "smalltalk") return greet(turn);
     if (aside?.kind === "stop") return idleMenu(turn, t.idle.stopAck);
     if (aside?.kind === "help") return showCommands(turn);
+    // 「省份填错了，应该是福建省」 after the verdicts: change the fact, then the verdicts follow.
+    if (aside?.kind === "correction") return reopenQuestionnaire(turn, input);
+    if (controlOf(input) === "edit") {
+      const open = latestOpenDraft(turn);
+      const entry = open ? entryOf(turn.ctx.catalog, open.programId) : undefined;
+      if (open && entry) return showReview(turn, entry, open, { editPick: true });
+      if (Object.keys(turn.state.session.profile).length > 0) return reopenQuestionnaire(turn, input);
+    }
     if (input.trim() === "确认删除") {
       say(turn, text(t.delete.stale));
       return;
