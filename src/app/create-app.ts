@@ -91,6 +91,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     catalog,
     knowledge: knowledgePort(kb, log),
     documents: { enqueue: (r) => documents!.enqueue(r) },
+    historyAfterYears: config.NOTICE_HISTORY_YEARS,
   });
   documents = new DocumentDelivery({ connection, prefix: queuePrefix, log }, engine, outbox);
   await documents.ready();

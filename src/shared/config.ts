@@ -32,6 +32,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default("data"),
   /** Days a user's drafts and session are kept after their last message. */
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** A notice with no printed deadline is presented as history (not open) once older than this. */
+  NOTICE_HISTORY_YEARS: z.coerce.number().int().min(0).max(100).default(3),
   /** Key prefix in Redis, so several deployments can share one server. */
   REDIS_PREFIX: z.string().regex(/^[\w-]+$/, "letters, digits, _ and - only").default("sb"),
   /** Where generated 申报书 files are stored (relative to the project root unless absolute). */

@@ -12,8 +12,11 @@ export const VALID_CREDIT_CODE = (() => {
 /** A valid typed answer for a step, by kind (what a careful user would type). */
 export function sampleAnswer(step: Step, answers: Parameters<typeof optionsOf>[1]): string {
   switch (step.kind) {
-    case "text":
-      return "测试填写内容";
+    case "text": {
+      if (step.place) return "吉林省长春市朝阳区";
+      const suffix = step.checks?.find((c) => c.kind === "endsWith");
+      return suffix?.kind === "endsWith" ? `测试填写内容${suffix.suffix}` : "测试填写内容";
+    }
     case "longText":
       return "本项目围绕生产作业、生产管理开展智能化改造，成效显著。";
     case "number":

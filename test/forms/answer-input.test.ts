@@ -198,17 +198,14 @@ describe("readAnswer: refused answers", () => {
     ["longText", "  ", "TEXT_EMPTY"],
     ["number", "", "NUMBER_EMPTY"],
     ["number", "不清楚", "NUMBER_NOT_A_NUMBER"],
-    ["number", "约85", "NUMBER_APPROXIMATE"],
     ["number", "85到90", "NUMBER_RANGE"],
     ["number", "85家", "NUMBER_WRONG_UNIT"],
     ["number", "-3", "NUMBER_NEGATIVE"],
     ["numberBounded", "120", "VALUE_TOO_LARGE"],
     ["count", "3.5", "COUNT_NOT_INTEGER"],
-    ["count", "300多家", "COUNT_APPROXIMATE"],
     ["count", "300套", "COUNT_WRONG_UNIT"],
     ["level", "6", "VALUE_TOO_LARGE"],
     ["money", "", "MONEY_EMPTY"],
-    ["money", "3000多万", "MONEY_APPROXIMATE"],
     ["money", "3000万美元", "MONEY_NOT_RMB"],
     ["money", "-200万", "MONEY_NEGATIVE"],
     ["money", "亏损200万", "MONEY_NEGATIVE"],
@@ -254,13 +251,32 @@ describe("readAnswer: refused answers", () => {
   });
 });
 
+describe("rough figures: read, and confirmed unless the step takes them as they are", () => {
+  it.each<[StepName, string, number, string]>([
+    ["number", "约85", 85, "85 人"],
+    ["count", "300多家", 300, "300 家"],
+    ["money", "3000多万", 3000, "3000 万元"],
+    ["money", "八千万左右", 8000, "8000 万元"],
+    ["money", "大概两个亿", 20000, "2 亿元（20000 万元）"],
+  ])("%s ← %j", (name, input, value, display) => {
+    const r = read(S[name], input);
+    expect(r).toMatchObject({ ok: true, answer: { value, display }, approximate: true });
+    expect(r.ok && r.confirm).toContain(`将按 ${display} 填写`);
+    const rough = read({ ...S[name], approximateOk: true }, input);
+    expect(rough).toEqual({ ok: true, answer: { value, display }, approximate: true });
+  });
+
+  it("bounds are not rough figures: 「3000万以上」 is still refused", () => {
+    expect(read(S.money, "3000万以上")).toMatchObject({ ok: false, code: "MONEY_APPROXIMATE" });
+  });
+});
+
 describe("exact messages", () => {
   it.each<[StepName, string, string]>([
     ["creditCode", "91350100M000100Y44", "统一社会信用代码第18位校验不通过，请对照营业执照逐位核对"],
     ["creditCode", "9135010", "统一社会信用代码应为18位，您输入了7位，请核对营业执照"],
     ["money", "", "请输入金额，例如 3000万 或 1.2亿"],
     ["money", "-200万", "金额不能是负数，请填写0或正数，例如 500万"],
-    ["money", "3000多万", "请填写确切金额，不要用“多”“约”“几”“左右”“以上”等字样，例如 3200万"],
     [
       "money",
       "30000000",

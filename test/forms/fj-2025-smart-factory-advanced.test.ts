@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fromProfileValue, toProfileValue } from "../../src/flows/forms/profile-bridge.ts";
 import { describe, expect, it } from "vitest";
 import { SMART_FACTORY_STAGES } from "../../src/flows/eligibility/index.ts";
 import { expandSteps, optionsOf, promptOf } from "../../src/flows/forms/expand.ts";
@@ -118,12 +119,16 @@ describe("fj-2025-smart-factory-advanced application flow", () => {
     }
   });
 
-  it("profile fields: smartFactoryStages options are the profile's enum, no numeric profile field on choices", () => {
+  it("profile fields: smartFactoryStages options are the profile's enum; the maturity level maps to the profile's number", () => {
     expect(stepById("stages").profileField).toBe("smartFactoryStages");
     expect(optionsOf(stepById("stages"), {}).map((o) => o.id)).toEqual([...SMART_FACTORY_STAGES]);
     expect(stepById("major-accident")).toMatchObject({ kind: "yesNo", profileField: "majorAccidentLast3Years" });
     expect(stepById("company-name").profileField).toBe("name");
-    expect(stepById("maturity-level").profileField).toBeUndefined();
+    const maturity = stepById("maturity-level");
+    expect(maturity.profileField).toBe("smartMaturityLevel");
+    expect(toProfileValue(maturity, { value: "2", display: "二级" })).toBe(2);
+    expect(fromProfileValue(maturity, 3)).toEqual({ value: "3", display: "三级" });
+    expect(fromProfileValue(maturity, 0)).toBeUndefined();
   });
 
   it("the KPI rows are the form's, labels verbatim", () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import readline from "node:readline";
+import { consoleTexts } from "./texts.ts";
 import type { Button, InboundMessage, OutboundMessage } from "../../flows/engine/messages.ts";
 import type { Activity, Address, ChannelAdapter, InboundHandler, SentMessage } from "../port.ts";
 
@@ -27,8 +28,11 @@ export interface ConsoleAdapterOptions {
 /**
  * The terminal channel (contracts/cli.md, `chat`): a line of input becomes an
  * InboundMessage, a bot message becomes plain text with `[n] 标签` buttons or one JSON line.
- * A line that is a button's number or its exact label presses that button of the latest
- * message that had buttons; anything else is text. It serves one user, so it `owns` only that chat.
+ * A line that is a button's exact label, or its number in brackets (「[2]」), presses that
+ * button of the latest message. One rule keeps buttons and typed answers apart: a bare number
+ * (「2」) is typed text whenever the question takes typed answers (`numbersAreAnswers`:
+ * amounts, counts, option numbers, 修改 item numbers); it presses a button only where no typed
+ * number means anything (yes/no, menus, verdicts). It serves one user, so it `owns` only that chat.
  */
 export class ConsoleAdapter implements ChannelAdapter {
   readonly channel = "console" as const;
@@ -76,18 +80,18 @@ export class ConsoleAdapter implements ChannelAdapter {
     const id = this.opts.userId;
     const base = { channel: "console" as const, chatId: id, userId: id, updateId: `${this.runId}:${seq}` };
     const t = line.trim();
-    const byNumber = /^\[?(\d{1,2})\]?$/.exec(t);
-    const pressed =
-      byNumber && !this.numbersAreAnswers ? this.buttons[Number(byNumber[1]) - 1] : this.buttons.find((b) => b.label === t);
+    const bracketed = /^[[［【](\d{1,2})[\]］】]$/u.exec(t);
+    const bare = /^(\d{1,2})$/.exec(t);
+    const byNumber = bracketed ?? (this.numbersAreAnswers ? null : bare);
+    const pressed = byNumber ? this.buttons[Number(byNumber[1]) - 1] : this.buttons.find((b) => b.label === t);
     if (pressed) return { ...base, kind: "action", text: pressed.label, action: pressed.id };
     return { ...base, kind: "text", text: line };
   }
 
   async send(_to: Address, m: OutboundMessage): Promise<SentMessage> {
-    if (m.buttons.length > 0) {
-      this.buttons = m.buttons;
-      this.numbersAreAnswers = m.numbersAreAnswers === true;
-    }
+    // Only the latest message's buttons can be pressed: a message without buttons clears them.
+    this.buttons = m.buttons;
+    this.numbersAreAnswers = m.numbersAreAnswers === true;
     this.opts.write(this.render(m));
     return { messageId: String(++this.sent) };
   }
@@ -114,6 +118,7 @@ export class ConsoleAdapter implements ChannelAdapter {
     const parts = [m.text];
     if (m.file) parts.push(`📎 ${m.file.name}\n   ${m.file.path}`);
     if (m.buttons.length > 0) parts.push(m.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join("  "));
+    if (m.buttons.length > 0 && m.numbersAreAnswers) parts.push(consoleTexts.bracketHint);
     return `${parts.join("\n")}\n\n`;
   }
 }

@@ -10,6 +10,7 @@ export type { SizeClass } from "./size-class.ts";
 export { orderForUser } from "./order.ts";
 export { formatReport } from "./report.ts";
 export { applicableDeadline, isPassed } from "./deadlines.ts";
+export { DEFAULT_HISTORY_AFTER_YEARS, noticeStatus, type NoticeStatus } from "./history.ts";
 export type { DeadlineView } from "./deadlines.ts";
 export type {
   Category,

@@ -11,6 +11,8 @@ export interface TransitionContext {
   /** A fresh short id (draft ids). */
   newId(): string;
   user: ChatAddress;
+  /** A notice without a printed deadline is history after this many years (see eligibility/history.ts). */
+  historyAfterYears?: number;
 }
 
 /** Work a transition asks for, done by the engine after the state is committed. */

@@ -1,4 +1,4 @@
-import { applicableDeadline, type Profile } from "../eligibility/index.ts";
+import { applicableDeadline, noticeStatus, type Profile } from "../eligibility/index.ts";
 import { isoDayInChina } from "../../shared/clock.ts";
 import { button } from "./buttons.ts";
 import { entryOf } from "./catalog.ts";
@@ -68,6 +68,16 @@ export function latestOpenDraft(turn: Turn): Draft | undefined {
   return best;
 }
 
+/** The most recently updated draft, whatever its status. */
+export function latestDraft(turn: Turn): Draft | undefined {
+  let best: Draft | undefined;
+  for (const id of turn.state.session.draftIds) {
+    const d = turn.state.drafts[id];
+    if (d && (!best || d.updatedAt >= best.updatedAt)) best = d;
+  }
+  return best;
+}
+
 /** 申报填报 without a program: the catalog, with each notice's deadline status. */
 export function pickProgram(turn: Turn): void {
   const seq = bump(turn);
@@ -75,7 +85,9 @@ export function pickProgram(turn: Turn): void {
   const profile = turn.state.session.profile as Profile;
   turn.ctx.catalog.applications.forEach((entry, k) => {
     const d = applicableDeadline(entry.program.deadlines, profile);
-    const note = d ? (d.date < turn.ctx.today ? t.pick.passed(d.date) : t.pick.open(d.date)) : "";
+    const status = noticeStatus(entry.program, profile, turn.ctx.today, turn.ctx.historyAfterYears);
+    const old = status.kind === "history" && status.reason === "old" ? t.pick.old(status.year) : "";
+    const note = d ? (d.date < turn.ctx.today ? t.pick.passed(d.date) : t.pick.open(d.date)) : old;
     lines.push(t.pick.line(k + 1, entry.shortName, entry.program.title, note));
   });
   const buttons = turn.ctx.catalog.applications.map((e) => button(seq, `a:${e.program.id}`, t.buttons.applyProgram(e.shortName)));

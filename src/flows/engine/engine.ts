@@ -53,6 +53,8 @@ export interface EngineDeps {
   newId?: () => string;
   /** Acknowledge a slow answer after this long. @defaultValue 800 ms */
   ackAfterMs?: number;
+  /** A notice without a printed deadline is presented as history after this many years. @defaultValue 3 */
+  historyAfterYears?: number;
 }
 
 /** A short digest of channel + update id: the dedupe list is rewritten with every message, so keep it small. */
@@ -135,6 +137,7 @@ export class ConversationEngine {
         catalog: this.deps.catalog,
         newId: this.deps.newId ?? defaultNewId,
         user: { channel: msg.channel, chatId: msg.chatId, userId: msg.userId },
+        ...(this.deps.historyAfterYears !== undefined ? { historyAfterYears: this.deps.historyAfterYears } : {}),
       },
       replies: [],
       effects: [],

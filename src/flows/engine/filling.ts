@@ -1,12 +1,15 @@
-import { applicableDeadline, isPassed, type Profile } from "../eligibility/index.ts";
+import { applicableDeadline, isPassed, noticeStatus, type Profile } from "../eligibility/index.ts";
 import { answerForOption, readAnswer } from "../forms/answer-input.ts";
+import { checkAnswer } from "../forms/checks.ts";
 import { expandSteps, optionsOf, promptOf, type StepInstance } from "../forms/expand.ts";
 import { fromProfileValue, toProfileValue } from "../forms/profile-bridge.ts";
 import type { Answer } from "../forms/types.ts";
 import { button } from "./buttons.ts";
 import type { ApplicationEntry } from "./catalog.ts";
 import { bump, say, seqOf, touch, type Turn } from "./context.ts";
-import { controlOf, looksLikeQuestion } from "./intents.ts";
+import { controlOf, isSoftSkip, looksLikeQuestion } from "./intents.ts";
+import { hasPending, holdPending, sayContacts, takePending } from "./asides.ts";
+import { classifyAside, type Aside } from "./classify.ts";
 import { text, type Button, type OutboundMessage } from "./messages.ts";
 import { showReview } from "./review.ts";
 import type { Draft } from "./state.ts";
@@ -33,14 +36,38 @@ function profileOf(turn: Turn): Profile {
 
 /** The profile's value for this step as an answer, when the step mirrors a profile fact. */
 function prefillOf(turn: Turn, draft: Draft, inst: StepInstance): Answer | undefined {
+  if (inst.item) return undefined;
   const field = inst.step.profileField;
-  if (!field || inst.item) return undefined;
-  const v = profileOf(turn)[field];
+  const v = field ? profileOf(turn)[field] : inst.step.fromProfile?.(profileOf(turn));
   return v === undefined || v === null ? undefined : fromProfileValue(inst.step, v, draft.answers);
+}
+
+/**
+ * Facts the enterprise already gave (in the self-check or another form) are not asked
+ * again: the steps they answer are filled when the draft starts, listed for the user, and
+ * can be changed with 修改 like any answer.
+ */
+function fillFromProfile(turn: Turn, entry: ApplicationEntry, draft: Draft): string[] {
+  const filled: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    let added = false;
+    for (const inst of expandSteps(entry.flow.steps, draft.answers)) {
+      if (inst.key in draft.answers) continue;
+      const pre = prefillOf(turn, draft, inst);
+      if (!pre) continue;
+      draft.answers[inst.key] = pre;
+      filled.push(`${inst.step.label}：${pre.display}`);
+      added = true;
+    }
+    if (!added) break;
+  }
+  return filled;
 }
 
 function deadlineNote(turn: Turn, entry: ApplicationEntry): string {
   const d = applicableDeadline(entry.program.deadlines, profileOf(turn));
+  const status = noticeStatus(entry.program, profileOf(turn), turn.ctx.today, turn.ctx.historyAfterYears);
+  if (!d && status.kind === "history" && status.reason === "old") return t.flow.historyOld(status.year);
   if (!d) return t.flow.noDeadline;
   return isPassed(d.date, turn.ctx.today) ? t.flow.deadlinePassed(d.date) : t.flow.deadlineOpen(d.date);
 }
@@ -65,7 +92,6 @@ export function newDraft(turn: Turn, entry: ApplicationEntry, preset: Record<str
   };
   turn.state.drafts[id] = draft;
   turn.state.session.draftIds.push(id);
-  draft.cursor = firstOpen(viewOf(entry, draft).instances, draft)?.key ?? null;
   return draft;
 }
 
@@ -76,8 +102,13 @@ function firstOpen(instances: StepInstance[], draft: Draft): StepInstance | unde
 /** Begin a new draft of a program and ask its first question. */
 export function startFilling(turn: Turn, entry: ApplicationEntry, preset: Record<string, Answer> = {}): void {
   const draft = newDraft(turn, entry, preset);
+  const filled = fillFromProfile(turn, entry, draft);
+  draft.cursor = firstOpen(viewOf(entry, draft).instances, draft)?.key ?? null;
   turn.state.session.mode = { kind: "filling", draftId: draft.id };
-  say(turn, text(`${t.flow.start(entry.flow.formTitle, entry.flow.intro)}\n${deadlineNote(turn, entry)}\n${t.controlsHint}`));
+  const lines = [t.flow.start(entry.flow.formTitle, entry.flow.intro), deadlineNote(turn, entry)];
+  if (filled.length > 0) lines.push(t.flow.filledFromProfile(filled.length, filled.join("；")));
+  lines.push(t.controlsHint);
+  say(turn, text(lines.join("\n")));
   continueDraft(turn, entry, draft);
 }
 
@@ -121,6 +152,7 @@ export function promptMessage(
   inst: StepInstance,
   view: FlowView = viewOf(entry, draft),
   lead: string[] = [],
+  confirming = false,
 ): OutboundMessage {
   const seq = seqOf(turn);
   const { step } = inst;
@@ -130,7 +162,7 @@ export function promptMessage(
     if (step.maxLength) lines[lines.length - 1] += t.flow.maxLengthHint(step.maxLength);
   }
   if (step.optional) lines.push(step.kind === "longText" ? t.flow.optionalLongNote : t.flow.optionalNote);
-  const buttons: Button[] = [];
+  const buttons: Button[] = confirming ? [button(seq, "pending", t.buttons.confirmPending)] : [];
   const options = step.kind === "yesNo" ? [] : optionsOf(step, draft.answers);
   if (options.length > 0) {
     lines.push(...options.map((o, k) => `${k + 1}. ${o.label}`));
@@ -156,7 +188,8 @@ export function promptMessage(
   if (draft.history.length > 0) buttons.push(button(seq, "back", t.buttons.back));
   buttons.push(button(seq, "pause", t.buttons.pause));
   const message = text(lines.join("\n"), buttons);
-  if (step.kind !== "choice" && step.kind !== "yesNo") message.numbersAreAnswers = true;
+  // Every question but yes/no takes a typed number (choices: the option's number, as its button).
+  if (step.kind !== "yesNo") message.numbersAreAnswers = true;
   return message;
 }
 
@@ -166,14 +199,29 @@ function currentInstance(entry: ApplicationEntry, draft: Draft): { inst: StepIns
   return inst ? { inst, view } : null;
 }
 
-/** Record an accepted answer and move on. */
-function accept(turn: Turn, entry: ApplicationEntry, draft: Draft, inst: StepInstance, answer: Answer | { skipped: true }, lead: string[] = []): void {
+/** Store an answer on the draft; its profile fact (and facts it implies, e.g. a city's province) go to the profile. */
+function saveAnswer(turn: Turn, draft: Draft, inst: StepInstance, answer: Answer | { skipped: true }, implied?: Readonly<Record<string, string>>): void {
   draft.answers[inst.key] = answer;
+  const profile = turn.state.session.profile;
   if ("value" in answer && inst.step.profileField && !inst.item) {
     const v = toProfileValue(inst.step, answer);
-    if (v !== undefined) turn.state.session.profile[inst.step.profileField] = v;
+    if (v !== undefined) profile[inst.step.profileField] = v;
   }
+  for (const [field, v] of Object.entries(implied ?? {})) if (profile[field] == null) profile[field] = v;
   touch(turn, draft);
+}
+
+/** Record an accepted answer and move on. */
+function accept(
+  turn: Turn,
+  entry: ApplicationEntry,
+  draft: Draft,
+  inst: StepInstance,
+  answer: Answer | { skipped: true },
+  lead: string[] = [],
+  implied?: Readonly<Record<string, string>>,
+): void {
+  saveAnswer(turn, draft, inst, answer, implied);
   advance(turn, entry, draft, inst.key, lead);
 }
 
@@ -186,8 +234,9 @@ function advance(turn: Turn, entry: ApplicationEntry, draft: Draft, fromKey: str
     next = open;
     if (!next) draft.editing = false;
   } else {
+    // The next question not answered yet (answers pre-filled from the profile are not asked again).
     const idx = view.instances.findIndex((i) => i.key === fromKey);
-    next = idx >= 0 ? view.instances[idx + 1] : open;
+    next = idx >= 0 ? view.instances.slice(idx + 1).find((i) => !(i.key in draft.answers)) : open;
     if (!next) next = open;
   }
   if (next) {
@@ -209,16 +258,83 @@ export function fillingText(turn: Turn, entry: ApplicationEntry, draft: Draft, i
   if (control === "skip") return skip(turn, entry, draft);
   if (control === "edit") return startEditPick(turn, entry, draft);
   const bare = input.trim();
+  if (hasPending(turn, inst.key)) {
+    const held = takePending(turn, inst.key, bare);
+    if (held) return accept(turn, entry, draft, inst, held);
+  }
   if (KEEP_WORDS.has(bare) && inst.step.kind !== "yesNo" && keep(turn, entry, draft)) return;
-  if (bare === "帮助" || bare === "说明") return stepHelp(turn, entry, draft);
+  const aside = classifyAside(bare);
+  if (aside) return fillingAside(turn, entry, draft, cur, aside);
   const freeForm = inst.step.kind === "text" || inst.step.kind === "longText";
   if (freeForm && looksLikeQuestion(bare, false) && [...bare].length <= 60) {
     return askAbout(turn, entry, draft, inst, view, bare);
   }
-  const result = readAnswer(inst, input, draft.answers);
-  if (result.ok) return accept(turn, entry, draft, inst, result.answer);
+  const result = readAnswer(inst, input, draft.answers, { today: turn.ctx.today });
+  if (inst.step.optional && isSoftSkip(bare) && (freeForm || !result.ok)) return skip(turn, entry, draft);
+  if (result.ok) {
+    const checked = checkAnswer(inst, result.answer, draft.answers, (id) => entry.flow.steps.find((x) => x.id === id)?.label ?? id);
+    if (checked && "refuse" in checked) return void say(turn, promptMessage(turn, entry, draft, inst, view, [checked.refuse]));
+    const doubt =
+      result.confirm ??
+      (checked && "confirm" in checked ? checked.confirm : undefined) ??
+      (inst.step.kind === "longText" && [...bare].length < SHORT_NARRATIVE ? t.aside.confirmShort(inst.step.label, bare) : undefined);
+    if (doubt) {
+      holdPending(turn, inst.key, result.answer);
+      say(turn, promptMessage(turn, entry, draft, inst, view, [doubt], true));
+      return;
+    }
+    return accept(turn, entry, draft, inst, result.answer, [], result.implied);
+  }
   if (!freeForm && looksLikeQuestion(bare, true)) return askAbout(turn, entry, draft, inst, view, bare);
   say(turn, promptMessage(turn, entry, draft, inst, view, [result.message]));
+}
+
+/** A narrative shorter than this is confirmed before it goes into the 申报书. */
+const SHORT_NARRATIVE = 6;
+
+/** Something said in passing while a question is open: never saved as the answer. */
+function fillingAside(turn: Turn, entry: ApplicationEntry, draft: Draft, cur: { inst: StepInstance; view: FlowView }, aside: Aside): void {
+  switch (aside.kind) {
+    case "stop":
+      return pause(turn, entry, draft);
+    case "help":
+      return stepHelp(turn, entry, draft);
+    case "human":
+      sayContacts(turn, [entry]);
+      say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view));
+      return;
+    case "smalltalk":
+      say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.smalltalkInFlow]));
+      return;
+    case "correction":
+      return correctEarlier(turn, entry, draft, cur, aside.subject, aside.value);
+  }
+}
+
+function labelOf(inst: StepInstance): string {
+  return inst.item ? `${inst.step.label}（${inst.item.label}）` : inst.step.label;
+}
+
+/** 「省份填错了，应该是福建省」: change the earlier answer named (or the previous one), stay on the current question. */
+function correctEarlier(turn: Turn, entry: ApplicationEntry, draft: Draft, cur: { inst: StepInstance; view: FlowView }, subject: string, value: string): void {
+  const answered = cur.view.instances.filter((i) => i.key in draft.answers);
+  const named = subject
+    ? answered.filter((i) => labelOf(i).includes(subject) || subject.includes(i.step.label)).at(-1)
+    : answered.find((i) => i.key === draft.history.at(-1));
+  if (!named) {
+    if (subject && (cur.inst.step.label.includes(subject) || subject.includes(cur.inst.step.label))) return fillingText(turn, entry, draft, value);
+    say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.correctionUnknown]));
+    return;
+  }
+  const r = readAnswer(named, value, draft.answers, { today: turn.ctx.today });
+  const checked = r.ok ? checkAnswer(named, r.answer, draft.answers, (id) => entry.flow.steps.find((x) => x.id === id)?.label ?? id) : null;
+  if (!r.ok || (checked && "refuse" in checked)) {
+    const why = !r.ok ? r.message : checked && "refuse" in checked ? checked.refuse : "";
+    say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.correctionFailed(labelOf(named), why)]));
+    return;
+  }
+  saveAnswer(turn, draft, named, r.answer, r.implied);
+  continueDraft(turn, entry, draft, [t.aside.corrected(labelOf(named), r.answer.display)]);
 }
 
 function askAbout(turn: Turn, entry: ApplicationEntry, draft: Draft, inst: StepInstance, view: FlowView, question: string): void {
@@ -237,6 +353,12 @@ export function fillingAction(turn: Turn, entry: ApplicationEntry, draft: Draft,
   if (action === "keep") {
     if (!keep(turn, entry, draft)) continueDraft(turn, entry, draft);
     return;
+  }
+  if (action === "pending") {
+    const cur = currentInstance(entry, draft);
+    const held = cur ? takePending(turn, cur.inst.key, null) : null;
+    if (cur && held) return accept(turn, entry, draft, cur.inst, held);
+    return continueDraft(turn, entry, draft);
   }
   if (action.startsWith("o:")) {
     const cur = currentInstance(entry, draft);
@@ -311,7 +433,7 @@ export function progress(turn: Turn, entry: ApplicationEntry, draft: Draft): voi
   if (cur && turn.state.session.mode.kind === "filling") say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view));
 }
 
-function stepHelp(turn: Turn, entry: ApplicationEntry, draft: Draft): void {
+export function stepHelp(turn: Turn, entry: ApplicationEntry, draft: Draft): void {
   const cur = currentInstance(entry, draft);
   if (!cur) return continueDraft(turn, entry, draft);
   const { step } = cur.inst;
@@ -320,7 +442,9 @@ function stepHelp(turn: Turn, entry: ApplicationEntry, draft: Draft): void {
     : [t.flow.noStepHelp(step.label)];
   const c = step.help?.citation;
   if (c) lines.push(t.flow.stepHelpCitation(c.docNumber, c.section, c.quote));
-  say(turn, text(lines.join("\n")), promptMessage(turn, entry, draft, cur.inst, cur.view));
+  const prompt = promptMessage(turn, entry, draft, cur.inst, cur.view);
+  prompt.buttons.push(button(seqOf(turn), "cmds", t.buttons.allCommands));
+  say(turn, text(lines.join("\n")), prompt);
 }
 
 export function startEditPick(turn: Turn, entry: ApplicationEntry, draft: Draft): void {

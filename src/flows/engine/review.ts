@@ -68,7 +68,9 @@ export function showReview(turn: Turn, entry: ApplicationEntry, draft: Draft, op
   const last = chunks.pop() ?? "";
   for (const c of chunks) say(turn, text(c));
   if (opts.editPick) {
-    say(turn, text(last), text(t.review.editPick, [button(seq, "cancel", t.buttons.cancel)]));
+    const pick = text(t.review.editPick, [button(seq, "cancel", t.buttons.cancel)]);
+    pick.numbersAreAnswers = true; // 「3」 is the item to change, not button [3]
+    say(turn, text(last), pick);
     return;
   }
   const footer = missing.length > 0 ? t.review.missingRequired(missing.join("、")) : t.review.footer;

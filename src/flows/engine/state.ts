@@ -42,6 +42,10 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
+/** An answer read but not yet saved: the user is asked to confirm it first (a rough figure, a relative date). */
+const pendingSchema = z.object({ key: z.string(), value: answerValue, display: z.string() });
+export type PendingAnswer = z.infer<typeof pendingSchema>;
+
 const modeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("idle") }),
   z.object({
@@ -52,6 +56,10 @@ const modeSchema = z.discriminatedUnion("kind", [
     history: z.array(z.string()),
     /** Fields answered 不清楚: not asked again in this round. */
     skipped: z.array(z.string()),
+    /** 修改: the user is choosing which answered fact to change. */
+    picking: z.boolean().optional(),
+    /** Gate questions answered this round (questionnaire/gates.ts). */
+    gates: z.array(z.string()).optional(),
   }),
   z.object({ kind: z.literal("filling"), draftId: z.string() }),
   z.object({ kind: z.literal("editPick"), draftId: z.string() }),
@@ -76,6 +84,8 @@ export const sessionSchema = z.object({
   subscribed: z.boolean(),
   /** Draft ids, oldest first. The drafts themselves are stored beside the session. */
   draftIds: z.array(z.string()),
+  /** A doubtful answer awaiting 确认 (optional: records written before it existed have none). */
+  pending: pendingSchema.nullable().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -37,7 +37,15 @@ export const engineTexts = {
     deleteDraft: (name: string, id: string) => `删除：${name}（${id}）`,
     newDraft: "新建草稿",
     applyProgram: (name: string) => `填报：${name}`,
+    prepareProgram: (name: string) => `按往年通知准备：${name}`,
+    verdictDetails: "查看详细理由",
+    editAnswers: "修改回答",
+    showVerdicts: "查看结论",
+    continueCheck: "继续自测",
+    restartCheck: "重新自测",
     confirmDelete: "确认删除",
+    confirmPending: "确认",
+    allCommands: "全部指令",
     cancel: "取消",
     yes: "是",
     no: "否",
@@ -49,6 +57,8 @@ export const engineTexts = {
       `提示：该通知规定的截止日期 ${date} 已过，本次填写可用于准备下一年度申报，新通知发布后请以新通知为准。`,
     deadlineOpen: (date: string) => `提示：该通知规定的截止日期为 ${date}，请合理安排时间。`,
     noDeadline: "提示：该通知未载明截止日期，请以主管部门要求为准。",
+    historyOld: (year: number) =>
+      `提示：该通知发布于 ${year} 年，未载明截止日期，已是往年通知，可能不再受理。本次填写可用于准备，新通知发布后请以新通知为准。`,
     sectionHeader: (section: string, n: number, total: number) => `【${section}】 第 ${n}/${total} 项`,
     currentAnswer: (display: string) => `当前答案：${display}`,
     prefilled: (display: string) => `根据您之前提供的信息：${display}`,
@@ -75,6 +85,7 @@ export const engineTexts = {
     resumed: (formTitle: string, done: number, total: number) => `继续填写《${formTitle}》（已完成 ${done}/${total}）。`,
     existingDraft: (name: string, id: string) =>
       `您已有一份「${name}」草稿（${id}），已为您继续。如需另起一份，请点击「新建草稿」。`,
+    filledFromProfile: (n: number, items: string) => `已按您之前提供的企业信息填好 ${n} 项，不再重复询问（核对时可「修改」）：${items}。`,
     profileNote: "（该信息已同步到您的企业信息，其他项目填写时可直接沿用）",
     questionAnswered: "以上为通知原文中的相关内容。请继续回答当前问题：",
   },
@@ -94,6 +105,7 @@ export const engineTexts = {
     queued: (formTitle: string) => `已提交《${formTitle}》，正在生成申报书文件，完成后会发送给您。`,
     alreadySubmitted: "该草稿已提交，文件生成后会自动发送给您，无需重复提交。",
     alreadyReady: "该草稿的申报书已生成并发送；如需修改，请在「我的草稿」中继续编辑后重新提交。",
+    nothingToSubmit: "当前没有待提交的申报书草稿。可以：",
     unavailable: "文件生成服务暂时不可用，草稿已保存，请稍后再点击「确认提交」。",
     ready: (formTitle: string) => `《${formTitle}》已生成，请查收。请核对后打印、签字盖章，按通知要求报送。`,
     failed: "文件生成失败，已自动重试仍未成功。草稿已保存，请稍后再次点击「确认提交」，或联系管理员。",
@@ -118,6 +130,7 @@ export const engineTexts = {
     line: (n: number, name: string, title: string, note: string) => `${n}. ${name}：${title}${note}`,
     passed: (date: string) => `（截止 ${date}，已过）`,
     open: (date: string) => `（截止 ${date}）`,
+    old: (year: number) => `（${year}年往年通知，未载明截止日期）`,
   },
   questionnaire: {
     start: "资格自测：我会只问会影响结论的问题，不清楚的可以点「不清楚，跳过」。随时回复「取消」退出。",
@@ -125,6 +138,13 @@ export const engineTexts = {
     nothingToAsk: "根据您已提供的信息，所有项目都已能给出结论。",
     cancelled: "已退出资格自测，已回答的信息已保存，下次自测或填报时可沿用。",
     noBack: "这是第一个问题，无法返回。",
+    again: (n: number) => `您之前已回答过 ${n} 项企业信息。可以查看结论、修改某项回答，或重新开始：`,
+    smalltalk: "您好，我在。我们正在做资格自测，请回答当前问题（回复「取消」可随时退出）：",
+    nearThreshold: (display: string) =>
+      `${display} 接近某个项目的门槛，大概数字可能影响结论。请回复准确数字；如 ${display} 就是准确数字，请回复“确认”。`,
+    nothingToEdit: "还没有已回答的信息可修改。",
+    editHeader: "您已回答的企业信息：",
+    editPick: "请回复要修改的编号（例如 1）；也可以直接说「省份应该是福建省」。",
   },
   verdicts: {
     header: (asOf: string, size: string) => `资格自测结果（按 ${asOf} 判断；企业规模：${size}）`,
@@ -147,6 +167,14 @@ export const engineTexts = {
     ineligibleShort: (n: number, title: string, category: string, reason: string) =>
       `${n}. ${title}${category ? `「${category}」` : ""}：${reason}`,
     allCategories: "各类别",
+    marks2: { eligible: "✅", unknown: "❓", ineligible: "❌" } as Record<string, string>,
+    line: (mark: string, name: string, category: string, reason: string, when: string) =>
+      `${mark} ${name}${category ? `「${category}」` : ""}：${reason}（${when}）`,
+    allPass: "硬性条件均满足",
+    openUntil: (date: string) => `截止 ${date}`,
+    noDeadlineShort: "通知未载明截止日期",
+    historyPassed: (date: string) => `往年通知，截止 ${date} 已过，可作下一年度准备参考`,
+    historyOld: (year: number) => `往年通知（${year}年发布，未载明截止日期），仅供准备参考`,
     footer: "以上为根据通知硬性条件的初步判断，创新性、示范性等由专家评审。可点击下方按钮开始填报。",
     noneEligible: "暂未找到符合条件的项目。可回复「资格自测」补充信息后重新判断。",
   },
@@ -160,6 +188,7 @@ export const engineTexts = {
     confirm: "将删除您在本助手保存的全部信息（企业信息、全部草稿和已生成的文件记录、订阅），且无法恢复。确定吗？",
     done: "已删除您的全部数据。如需再次使用，发送「开始」即可。",
     cancelled: "已取消删除，数据未做任何改动。",
+    stale: "删除已取消，您的数据未做任何改动。如确实要删除，请重新发送「删除我的数据」。",
   },
   errors: {
     unsupported: "暂时只能处理文字消息。请用文字回复，或回复「帮助」查看可用指令。",
@@ -173,7 +202,28 @@ export const engineTexts = {
   qa: {
     searching: "正在检索通知原文，请稍候…",
   },
+  human: {
+    lead: "本助手没有人工客服。以下是通知中公布的联系人，可直接联系咨询：",
+    program: (title: string, docNumber: string | null) => `《${title}》${docNumber ? `（${docNumber}）` : ""}：`,
+    contact: (name: string, phone: string | null, email: string | null, note: string | null) =>
+      `  · ${name}${phone ? `，电话 ${phone}` : ""}${email ? `，邮箱 ${email}` : ""}${note ? `（${note}）` : ""}`,
+    none: "本助手没有人工客服，相关通知也未载明联系人。请联系所在地工业和信息化主管部门咨询。",
+  },
+  aside: {
+    smalltalkInFlow: "您好，我在。我们正在填写，请回答当前问题（回复「暂停」可随时保存退出）：",
+    notSaved: "（这条消息没有作为答案保存）",
+    confirmShort: (label: string, given: string) =>
+      `「${label}」是申报书中的正式内容，您回复的是“${given}”。确定作为该项内容吗？确定请回复“确认”，否则请直接填写内容，或回复「跳过」。`,
+    corrected: (label: string, display: string) => `已更正「${label}」为：${display}。`,
+    correctionUnknown: "想修改之前的哪一项？请回复「修改」查看已填写的内容并选择编号。",
+    correctionFailed: (label: string, message: string) => `「${label}」没有改成：${message}`,
+  },
   idle: {
+    welcomeBack: (formTitle: string, done: number, total: number) =>
+      `您好，欢迎回来。您上次在填写《${formTitle}》，已完成 ${done}/${total} 项，可以接着填：`,
+    welcomeBackProfile: "您好，欢迎回来。您之前提供的企业信息已保存，可以直接：",
+    stopAck: "好的，随时回来。您可以：",
+    offerProgram: (name: string) => `如需填写「${name}」的申报书，请点击下方按钮（不会自动开始）：`,
     notUnderstood: "没太明白您的意思。您可以直接提问（例如「智能工厂申报需要什么条件？」），或选择：",
   },
 } as const;

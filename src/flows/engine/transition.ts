@@ -3,7 +3,7 @@ import { optionsOf } from "../forms/expand.ts";
 import { button, parseButton } from "./buttons.ts";
 import { entryNamedIn, entryOf, type ApplicationEntry } from "./catalog.ts";
 import { bump, say, seqOf, type Turn } from "./context.ts";
-import { deleteDraft, latestOpenDraft, listDrafts, pickProgram, resumeById } from "./drafts.ts";
+import { deleteDraft, latestDraft, latestOpenDraft, listDrafts, pickProgram, resumeById } from "./drafts.ts";
 import {
   continueDraft,
   editPickText,
@@ -13,11 +13,16 @@ import {
   progress,
   resumeDraft,
   startFilling,
+  stepHelp,
+  viewOf,
 } from "./filling.ts";
-import { commandOf, controlOf, isApplyIntent, isCheckIntent, looksLikeQuestion } from "./intents.ts";
+import { sayContacts } from "./asides.ts";
+import { sayVerdictDetails, statusOf } from "./verdicts.ts";
+import { classifyAside } from "./classify.ts";
+import { commandOf, controlOf, isApplyIntent, isApplyRequest, isCheckIntent, looksLikeQuestion } from "./intents.ts";
 import type { Command, InboundMessage } from "./messages.ts";
 import { text } from "./messages.ts";
-import { cancelQuestionnaire, questionnaireAction, questionnaireText, startQuestionnaire } from "./questionnaire.ts";
+import { cancelQuestionnaire, questionnaireAction, questionnaireHelp, questionnaireText, startQuestionnaire } from "./questionnaire.ts";
 import { showReview, submit } from "./review.ts";
 import type { Draft } from "./state.ts";
 import { engineTexts as t } from "./texts.ts";
@@ -31,9 +36,17 @@ export function applyMessage(turn: Turn, msg: InboundMessage): void {
     say(turn, text(t.errors.unsupported));
     return repromptCurrent(turn);
   }
-  if (msg.kind === "action") return onAction(turn, msg.action ?? "");
+  if (msg.kind === "action") {
+    onAction(turn, msg.action ?? "", msg.text);
+    if (turn.replies.length === 0 && turn.effects.length === 0 && !turn.deleteUser) idleMenu(turn, t.idle.notUnderstood);
+    return;
+  }
   const command = msg.kind === "command" ? msg.command : commandOf(msg.text);
-  if (command) return onCommand(turn, command);
+  if (command) {
+    onCommand(turn, command);
+    if (turn.replies.length === 0) idleMenu(turn, t.help);
+    return;
+  }
   const input = msg.text;
   const length = [...input].length;
   if (length > MAX_INBOUND_CHARS) {
@@ -45,6 +58,13 @@ export function applyMessage(turn: Turn, msg: InboundMessage): void {
     return repromptCurrent(turn);
   }
   onText(turn, input);
+  if (turn.replies.length === 0 && turn.effects.length === 0 && !turn.deleteUser) idleMenu(turn, t.idle.notUnderstood);
+}
+
+/** The three ways in, with a lead line; also the reply of last resort, so no message goes unanswered. */
+function idleMenu(turn: Turn, lead: string): void {
+  const seq = bump(turn);
+  say(turn, text(lead, [button(seq, "check", t.buttons.check), button(seq, "apply", t.buttons.apply), button(seq, "drafts", t.buttons.drafts)]));
 }
 
 function activeDraft(turn: Turn): { draft: Draft; entry: ApplicationEntry } | null {
@@ -72,8 +92,12 @@ function onCommand(turn: Turn, command: Command): void {
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
   switch (command) {
-    case "start":
-    case "help": {
+    case "help":
+      // Inside a question, 帮助 explains that question; the command list is one tap away.
+      if (m.kind === "filling" && active) return stepHelp(turn, active.entry, active.draft);
+      if (m.kind === "questionnaire" && m.field) return questionnaireHelp(turn);
+      return showCommands(turn);
+    case "start": {
       const seq = bump(turn);
       say(turn, text(command === "start" ? t.welcome : t.help, [
         button(seq, "check", t.buttons.check),
@@ -101,11 +125,7 @@ function onCommand(turn: Turn, command: Command): void {
     }
     case "cancel":
       if (m.kind === "questionnaire") return cancelQuestionnaire(turn);
-      if (m.kind === "confirmDelete") {
-        turn.state.session.mode = { kind: "idle" };
-        say(turn, text(t.delete.cancelled));
-        return;
-      }
+      if (m.kind === "confirmDelete") return cancelDelete(turn);
       if (m.kind === "editPick" && active) return showReview(turn, active.entry, active.draft);
       if (active) {
         turn.state.session.mode = { kind: "idle" };
@@ -133,6 +153,19 @@ function onCommand(turn: Turn, command: Command): void {
   }
 }
 
+function showCommands(turn: Turn): void {
+  const m = turn.state.session.mode;
+  const seq = bump(turn);
+  say(turn, text(t.help, [button(seq, "check", t.buttons.check), button(seq, "apply", t.buttons.apply), button(seq, "drafts", t.buttons.drafts)]));
+  if (m.kind !== "idle" && m.kind !== "confirmDelete") repromptCurrent(turn);
+}
+
+function cancelDelete(turn: Turn): void {
+  turn.state.session.mode = { kind: "idle" };
+  bump(turn); // the 确认删除 button stops working
+  say(turn, text(t.delete.cancelled));
+}
+
 function subscribe(turn: Turn, on: boolean): void {
   const s = turn.state.session;
   if (s.subscribed === on) {
@@ -144,8 +177,19 @@ function subscribe(turn: Turn, on: boolean): void {
   say(turn, text(on ? t.subscribe.on : t.subscribe.off));
 }
 
-function onAction(turn: Turn, payload: string): void {
+function onAction(turn: Turn, payload: string, label: string): void {
   const parsed = parseButton(payload);
+  if (parsed?.action === "delyes" && turn.state.session.mode.kind !== "confirmDelete") {
+    // 确认删除 pressed after the deletion was cancelled (or in another chat): nothing is deleted.
+    say(turn, text(t.delete.stale));
+    return repromptCurrent(turn);
+  }
+  if (parsed && parsed.seq !== seqOf(turn)) {
+    // A stale 资格自测 / 我的草稿 / 确认提交 still means what it says: handle it as typed.
+    const command = commandOf(label);
+    if (command) return onCommand(turn, command);
+    if (controlOf(label) === "confirm") return onText(turn, label);
+  }
   if (!parsed || parsed.seq !== seqOf(turn)) {
     say(turn, text(t.errors.staleButton));
     return repromptCurrent(turn);
@@ -153,6 +197,8 @@ function onAction(turn: Turn, payload: string): void {
   const { action } = parsed;
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
+  if (action === "cmds") return showCommands(turn);
+  if (action === "qd") return sayVerdictDetails(turn);
   if (action === "check") return startQuestionnaire(turn);
   if (action === "apply") return pickProgram(turn);
   if (action === "drafts") return listDrafts(turn);
@@ -165,11 +211,7 @@ function onAction(turn: Turn, payload: string): void {
     say(turn, text(t.delete.done));
     return;
   }
-  if (action === "delno") {
-    turn.state.session.mode = { kind: "idle" };
-    say(turn, text(t.delete.cancelled));
-    return;
-  }
+  if (action === "delno") return cancelDelete(turn);
   if (m.kind === "questionnaire") return questionnaireAction(turn, action);
   if (active) {
     if (action === "confirm") return submit(turn, active.entry, active.draft);
@@ -211,6 +253,40 @@ function presetCategory(entry: ApplicationEntry, categoryId: string): Record<str
   return step && option ? { [step.id]: { value: option.id, display: option.label } } : {};
 }
 
+function reopenQuestionnaire(turn: Turn, input: string): void {
+  turn.state.session.mode = { kind: "questionnaire", field: null, history: [], skipped: [], gates: [] };
+  questionnaireText(turn, input);
+}
+
+/** 「你好」「在吗」: a returning user hears what they were doing, with a button to go on. */
+function greet(turn: Turn): void {
+  const open = latestOpenDraft(turn);
+  const entry = open ? entryOf(turn.ctx.catalog, open.programId) : undefined;
+  if (open && entry) {
+    const view = viewOf(entry, open);
+    const seq = bump(turn);
+    say(turn, text(t.idle.welcomeBack(entry.flow.formTitle, view.done, view.total), [
+      button(seq, `r:${open.id}`, t.buttons.continueFilling),
+      button(seq, "drafts", t.buttons.drafts),
+      button(seq, "check", t.buttons.check),
+    ]));
+    return;
+  }
+  const known = Object.keys(turn.state.session.profile).length > 0;
+  idleMenu(turn, known ? t.idle.welcomeBackProfile : t.welcome);
+}
+
+/** 确认提交 typed with no review open: say where the latest draft stands instead of searching the notices. */
+function confirmOutsideReview(turn: Turn): void {
+  const latest = latestDraft(turn);
+  const entry = latest ? entryOf(turn.ctx.catalog, latest.programId) : undefined;
+  if (!latest || !entry) return idleMenu(turn, t.submit.nothingToSubmit);
+  if (latest.status === "submitted") return void say(turn, text(t.submit.alreadySubmitted));
+  if (latest.status === "ready") return void say(turn, text(t.submit.alreadyReady));
+  if (latest.status === "review") return submit(turn, entry, latest);
+  resumeDraft(turn, entry, latest);
+}
+
 function onText(turn: Turn, input: string): void {
   const m = turn.state.session.mode;
   const active = activeDraft(turn);
@@ -225,6 +301,13 @@ function onText(turn: Turn, input: string): void {
       break;
     case "review":
       if (active) {
+        const aside = classifyAside(input);
+        if (aside?.kind === "stop") return pause(turn, active.entry, active.draft);
+        if (aside?.kind === "human") {
+          sayContacts(turn, [active.entry]);
+          return showReview(turn, active.entry, active.draft);
+        }
+        if (aside?.kind === "smalltalk" || aside?.kind === "help") return showReview(turn, active.entry, active.draft);
         const c = controlOf(input);
         if (c === "confirm") return submit(turn, active.entry, active.draft);
         if (c === "edit") return showReview(turn, active.entry, active.draft, { editPick: true });
@@ -241,27 +324,47 @@ function onText(turn: Turn, input: string): void {
         say(turn, text(t.delete.done));
         return;
       }
-      turn.state.session.mode = { kind: "idle" };
-      say(turn, text(t.delete.cancelled));
-      return;
+      return cancelDelete(turn);
     case "idle":
       break;
   }
   // Outside a question: intents first, then policy Q&A.
   if (m.kind === "idle") {
-    const named = isApplyIntent(input) ? entryNamedIn(turn.ctx.catalog, input) : null;
-    if (named) return applyFor(turn, named.program.id, false);
+    const aside = classifyAside(input);
+    if (aside?.kind === "human") return sayContacts(turn, turn.ctx.catalog.applications);
+    if (aside?.kind === "smalltalk") return greet(turn);
+    if (aside?.kind === "stop") return idleMenu(turn, t.idle.stopAck);
+    if (aside?.kind === "help") return showCommands(turn);
+    // 「省份填错了，应该是福建省」 after the verdicts: change the fact, then the verdicts follow.
+    if (aside?.kind === "correction") return reopenQuestionnaire(turn, input);
+    if (controlOf(input) === "edit") {
+      const open = latestOpenDraft(turn);
+      const entry = open ? entryOf(turn.ctx.catalog, open.programId) : undefined;
+      if (open && entry) return showReview(turn, entry, open, { editPick: true });
+      if (Object.keys(turn.state.session.profile).length > 0) return reopenQuestionnaire(turn, input);
+    }
+    if (input.trim() === "确认删除") {
+      say(turn, text(t.delete.stale));
+      return;
+    }
+    if (controlOf(input) === "confirm") return confirmOutsideReview(turn);
+    const named = entryNamedIn(turn.ctx.catalog, input);
+    // 「我想申报先进级智能工厂」 starts the form; a question that names a program never does.
+    if (named && isApplyRequest(input)) return applyFor(turn, named.program.id, false);
     if (isCheckIntent(input)) return startQuestionnaire(turn);
+    if (named) {
+      const seq = bump(turn);
+      const history = statusOf(turn, named.program.id).kind === "history";
+      const offer = text(t.idle.offerProgram(named.shortName), [
+        button(seq, `a:${named.program.id}`, history ? t.buttons.prepareProgram(named.shortName) : t.buttons.applyProgram(named.shortName)),
+      ]);
+      turn.effects.push({ type: "qa", question: input.trim(), after: [offer] });
+      return;
+    }
     if (isApplyIntent(input) && [...input].length <= 12) return pickProgram(turn);
     if (!looksLikeQuestion(input, true) && [...input.trim()].length < 4) {
       // 「是」「3」「好的」 out of context: not worth a search that can only miss.
-      const seq = bump(turn);
-      say(turn, text(t.idle.notUnderstood, [
-        button(seq, "check", t.buttons.check),
-        button(seq, "apply", t.buttons.apply),
-        button(seq, "drafts", t.buttons.drafts),
-      ]));
-      return;
+      return idleMenu(turn, t.idle.notUnderstood);
     }
   }
   const after = [];

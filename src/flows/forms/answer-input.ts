@@ -39,6 +39,10 @@ import {
   parseMoneyWan,
   parsePercent,
   parsePhone,
+  parsePlace,
+  formatPlace,
+  parseRelativeDate,
+  stripApproximation,
   toHalfWidth,
   type ParseFailure,
 } from "../parse/index.ts";
@@ -48,7 +52,20 @@ import { answerDisplayTexts as D, answerErrorTexts as E, answerVocabulary as V }
 import { optionsOf, type StepInstance } from "./expand.ts";
 import type { Answer, Answers, AnswerValue, ChoiceOption, Step } from "./types.ts";
 
-export type AnswerResult = { ok: true; answer: Answer } | { ok: false; code: string; message: string };
+/**
+ * A read answer. `confirm`: the reading is doubtful (a rough figure where the form needs
+ * the exact one, a relative date) and the engine asks before saving it. `approximate`: the
+ * user gave a rough figure. `implied`: profile facts the answer also gives (a city names its
+ * province).
+ */
+export type AnswerResult =
+  | { ok: true; answer: Answer; confirm?: string; approximate?: boolean; implied?: Readonly<Record<string, string>> }
+  | { ok: false; code: string; message: string };
+
+/** What reading may depend on besides the input: today (YYYY-MM-DD, China) for relative dates. */
+export interface ReadContext {
+  today?: string;
+}
 type Failure = { ok: false; code: string; message: string };
 
 export const DEFAULT_TEXT_MAX_LENGTH = 200;
@@ -69,19 +86,19 @@ const success = (value: AnswerValue, display: string): AnswerResult => ({ ok: tr
 // ───────────────────────────── entry points ─────────────────────────────
 
 /** Reads what the user typed for the step. */
-export function readAnswer(instance: StepInstance, input: string, answers: Answers): AnswerResult {
+export function readAnswer(instance: StepInstance, input: string, answers: Answers, ctx: ReadContext = {}): AnswerResult {
   const step = instance.step;
   switch (step.kind) {
     case "text":
-      return readText(step, input);
+      return step.place ? readPlace(step.place, input) : readText(step, input);
     case "longText":
       return readLongText(step, input);
     case "number":
-      return readNumber(step, input);
+      return roughly(step, input, readNumber);
     case "count":
-      return readCount(step, input);
+      return roughly(step, input, readCount);
     case "money":
-      return readMoney(step, input);
+      return roughly(step, input, readMoney);
     case "percent":
       return readPercent(step, input);
     case "choice":
@@ -90,7 +107,13 @@ export function readAnswer(instance: StepInstance, input: string, answers: Answe
       return readMultiChoice(step, input, optionsOf(step, answers));
     case "date": {
       const r = parseDate(input, { requireDay: !step.monthPrecision });
-      return r.ok ? success(r.value, displayDate(r.value)) : parseFailure(r);
+      if (r.ok) return success(r.value, displayDate(r.value));
+      const rel = ctx.today ? parseRelativeDate(input, ctx.today) : null;
+      if (rel && (rel.precision === "day" || step.monthPrecision)) {
+        const display = displayDate(rel.value);
+        return { ok: true, answer: { value: rel.value, display }, confirm: E.DATE_RELATIVE_CONFIRM(input.trim(), display) };
+      }
+      return parseFailure(r);
     }
     case "creditCode": {
       const r = parseCreditCode(input);
@@ -489,6 +512,47 @@ function finishMoney(step: Step, wan: number): AnswerResult {
   return checkBounds(step, wan, D.wan) ?? success(wan, formatMoneyWan(wan));
 }
 
+// ───────────────────────────── rough figures, places ─────────────────────────────
+
+/**
+ * 「八千万左右」「3000多万」: read without the hedging words. Taken as is where the step says a
+ * rough figure will do (the self-check); otherwise read and confirmed before it is saved.
+ */
+function roughly(step: Step, input: string, read: (step: Step, input: string) => AnswerResult): AnswerResult {
+  const exact = read(step, input);
+  if (exact.ok) return exact;
+  const { text, approximate } = stripApproximation(normalizeInput(input));
+  if (!approximate || text === "") return exact;
+  const r = read(step, text);
+  if (!r.ok) return exact;
+  return step.approximateOk ? { ...r, approximate: true } : { ...r, approximate: true, confirm: E.APPROXIMATE_CONFIRM(r.answer.display) };
+}
+
+function readPlace(level: "province" | "city" | "region", input: string): AnswerResult {
+  const r = parsePlace(input);
+  const given = clipGiven(input);
+  if (!r.ok) {
+    if (r.code === "PLACE_AMBIGUOUS") return failure(r.code, E.PLACE_AMBIGUOUS(given, r.candidates ?? []));
+    if (r.code === "PLACE_INCONSISTENT") return failure(r.code, E.PLACE_INCONSISTENT(given));
+    return failure(r.code, E.PLACE_UNKNOWN(given, level));
+  }
+  const p = r.value;
+  const implied: Record<string, string> = { province: p.province };
+  if (p.city) implied.city = p.city;
+  if (level === "province") return { ok: true, answer: { value: p.province, display: p.province }, implied };
+  if (level === "city") {
+    if (!p.city) return failure("PLACE_NEEDS_CITY", E.PLACE_NEEDS_CITY(p.province));
+    return { ok: true, answer: { value: p.city, display: p.city }, implied };
+  }
+  const full = formatPlace(p);
+  return { ok: true, answer: { value: full, display: full }, implied };
+}
+
+function clipGiven(input: string): string {
+  const cs = [...input.trim()];
+  return cs.length > 20 ? `${cs.slice(0, 19).join("")}…` : cs.join("");
+}
+
 // ───────────────────────────── yes / no ─────────────────────────────
 
 function yesNoWord(s: string): boolean | undefined {
@@ -575,7 +639,9 @@ function readChoice(step: Step, input: string, options: readonly ChoiceOption[])
   if (options.length === 0) return failure("CHOICE_NO_OPTIONS", E.CHOICE_NO_OPTIONS);
   const given = stripTrailingPunctuation(normalizeInput(input));
   if (given === "") return failure("CHOICE_EMPTY", E.CHOICE_EMPTY(options));
-  const r = resolveOne(given, options);
+  let r = resolveOne(given, options);
+  const alias = V.choiceAliases.find(([word]) => given.includes(word));
+  if (r.kind === "none" && alias) r = resolveOne(given.replace(alias[0], alias[1]), options);
   switch (r.kind) {
     case "one":
       return success(r.option.id, r.option.label);
@@ -706,6 +772,21 @@ function splitBeforeAfter(s: string): [string, string] | undefined {
   return undefined;
 }
 
+/** 「每小时 100 件」「每人每年 80 万元」: a rate's 「每…」. */
+const RATE_PREFIX = /^每(?:人每年|人每月|人|小时|天|日|周|月|年|吨|件|台|批|次)\s*/u;
+/** A figure with its own measure word (「180 天」「6 个」「0.5 吨标准煤」): the number. */
+const OWN_MEASURE = /^(-?\d+(?:\.\d+)?)\s*(?:万元|元|[^\d\s.%万亿]{1,6})$/u;
+
+/**
+ * A KPI without a fixed unit is stated in whatever measure it has (件/小时, 天, 万元, 吨标准煤):
+ * both values in the same measure, so only the numbers matter for the change rate.
+ */
+function looseMeasure(text: string, unit: string | undefined): string {
+  if (unit !== undefined) return text;
+  const t = text.replace(RATE_PREFIX, "");
+  return OWN_MEASURE.exec(t)?.[1] ?? t;
+}
+
 function readBeforeAfter(step: Step, input: string): AnswerResult {
   const unit = step.unit;
   const example = D.beforeAfterExample(unit === "%" ? "%" : "");
@@ -716,7 +797,7 @@ function readBeforeAfter(step: Step, input: string): AnswerResult {
   const units = numberUnits(unit);
   const values: number[] = [];
   for (const [which, raw] of [["before", parts[0]], ["after", parts[1]]] as const) {
-    const text = stripTrailingPunctuation(raw.trim());
+    const text = looseMeasure(stripTrailingPunctuation(raw.trim()), unit);
     const r = readDecimal(text, units, unit, allowsNegative(step));
     if (!r.ok) return failure(r.code, E.BEFORE_AFTER_PART(which, r.message));
     const out = checkBounds(step, r.value, unit);

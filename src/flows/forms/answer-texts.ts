@@ -63,6 +63,26 @@ export const answerErrorTexts = {
   MULTI_TOO_FEW: (min: number) => `请至少选择 ${min} 项`,
   MULTI_TOO_MANY: (max: number, given: number) => `最多只能选择 ${max} 项，您选了 ${given} 项，请重新选择`,
 
+  // ── rough figures, relative dates (confirmed before saving) ──
+  APPROXIMATE_CONFIRM: (display: string) =>
+    `您给的是大概数字，将按 ${display} 填写。申报书需要准确数字：如准确请回复“确认”，否则请直接回复准确数字。`,
+  DATE_RELATIVE_CONFIRM: (given: string, display: string) => `“${given}”按今天算是 ${display}，对吗？对请回复“确认”，否则请直接回复日期。`,
+
+  // ── the notice's own constraints (forms/checks.ts) ──
+  CHECK_ENDS_WITH: (label: string, suffix: string) => `「${label}」应以“${suffix}”结尾，请修改后重新填写。`,
+  CHECK_NOT_BEFORE: (label: string, other: string) => `「${label}」不能早于「${other}」，请核对后重新填写。`,
+  CHECK_WORSE: (label: string, display: string, lowerIsBetter: boolean) =>
+    `「${label}」${display}：建成后比建设前${lowerIsBetter ? "更高" : "更低"}，即指标变差了。如确实如此请回复“确认”，否则请重新填写。`,
+  CHECK_CITATION: (docNumber: string | null, section: string, quote: string) => `依据：${docNumber ? `${docNumber} ` : ""}${section}「${quote}」`,
+
+  // ── places ──
+  PLACE_UNKNOWN: (given: string, level: "province" | "city" | "region") =>
+    `没能识别“${given}”是哪个地方，请填写${level === "province" ? "省份（或城市）名称，例如 福建省 或 厦门" : level === "city" ? "城市名称，例如 福州市" : "所在地区，例如 吉林省长春市朝阳区"}`,
+  PLACE_AMBIGUOUS: (given: string, candidates: readonly string[]) =>
+    `“${given}”有多个地方同名：${candidates.join("、")}，请连同城市或省份一起写，例如 ${candidates[0] ?? "福州市鼓楼区"}`,
+  PLACE_INCONSISTENT: (given: string) => `“${given}”中的省份和城市对不上，请核对后重新填写，例如 福建省厦门市`,
+  PLACE_NEEDS_CITY: (province: string) => `请写到城市（设区市），例如 ${province === "福建省" ? "福州市" : `${province}的省会城市`}`,
+
   // ── yesNo ──
   YES_NO_INVALID: "请回答 是 或 否",
 
@@ -105,10 +125,13 @@ export const answerVocabulary = {
   yes: [
     "是", "有", "对", "嗯", "嗯嗯", "是是", "对对", "正确", "没错", "属于", "具有", "具备",
     "已", "已经", "已完成", "完成", "已建成", "建成", "已签订", "已签", "已评估", "已自评", "确认", "肯定",
+    "建好", "建好了", "已建好", "建完", "建完了", "做了", "做过", "评过", "签了", "可以", "行", "好", "好的", "有的", "是滴",
+    "对的", "是的呢", "当然", "当然是", "没问题", "必须的", "算是",
     "yes", "y", "yep", "yeah", "true", "√", "✓", "✔", "☑", "✅",
   ],
   no: [
     "否", "不是", "不", "没有", "没", "无", "不对", "非", "未", "尚未", "还没有", "还没", "没完成", "未完成",
+    "没建好", "还没建好", "在建", "还在建", "正在建", "没做", "没做过", "没评", "没签", "不行", "不可以", "没呢", "还没呢", "暂无", "不算",
     "未建成", "没建成", "不属于", "不具有", "不具备", "未签订", "没签", "未评估", "没评估", "从未", "从来没有", "从没有",
     "no", "n", "nope", "false", "×", "✗", "✘", "x", "❌", "✕",
   ],
@@ -130,6 +153,11 @@ export const answerVocabulary = {
   /** choice: phrases around an option number (第2项, 选2). */
   positionPrefixes: ["选择第", "选第", "第", "选择", "选"],
   positionSuffixes: ["个", "项", "条", "号", "种"],
+  /** choice: everyday names for an option's label (「民企」 for 民营), tried when nothing else matched. */
+  choiceAliases: [
+    ["民企", "民营"], ["私企", "民营"], ["私营", "民营"], ["民营企业", "民营"], ["外企", "三资"], ["外资", "三资"], ["合资", "三资"],
+    ["央企", "中央企业"], ["国有企业", "国企"],
+  ] as ReadonlyArray<readonly [string, string]>,
   /** multiChoice: words that separate items besides punctuation. */
   listWords: ["以及", "还有", "和", "及", "与", "跟"],
   /** beforeAfter: labels of the two values. Longest first. */

@@ -35,6 +35,9 @@ export function toProfileValue(step: Step, answer: Answer): unknown {
       return s === "" ? undefined : s;
     }
     case "choice":
+      // Levels asked as options 「一级」…「五级」 (ids "1".."5") are numbers in the profile.
+      if (typeof v === "string" && /^\d+$/.test(v) && step.profileField === "smartMaturityLevel") return Number(v);
+      return typeof v === "string" && v !== "" ? v : undefined;
     case "date":
     case "creditCode":
     case "phone":
@@ -52,5 +55,6 @@ export function toProfileValue(step: Step, answer: Answer): unknown {
  * depend on earlier answers.
  */
 export function fromProfileValue(step: Step, value: unknown, answers: Answers = {}): Answer | undefined {
+  if (step.kind === "choice" && typeof value === "number") return answerFromValue(step, String(value), answers);
   return answerFromValue(step, value, answers);
 }

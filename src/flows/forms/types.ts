@@ -1,4 +1,4 @@
-import type { Citation, ProfileField } from "../eligibility/index.ts";
+import type { Citation, Profile, ProfileField } from "../eligibility/index.ts";
 
 /**
  * A flow is data: the steps of a 申报书 (or of the eligibility questionnaire), each one
@@ -34,7 +34,19 @@ export interface StepItem {
   label: string;
   /** Unit for this item when items differ (KPI rows: %, 天, 万元); overrides `Step.unit`. */
   unit?: string;
+  /** For a KPI: which way is an improvement (研制周期 and 不良率 go down). @defaultValue "higher" */
+  better?: "higher" | "lower";
 }
+
+/**
+ * A constraint the notice itself puts on an answer, checked where the form is filled and
+ * cited in the message: a name's required suffix, a date that must not precede another, a
+ * KPI expected to improve (a worse one is confirmed, not refused: it may be true).
+ */
+export type StepCheck =
+  | { kind: "endsWith"; suffix: string; citation: Citation }
+  | { kind: "notBefore"; stepId: string; citation: Citation }
+  | { kind: "improves"; citation: Citation };
 
 /** A checked answer. `display` is how the review and the document show it. */
 export type AnswerValue =
@@ -88,6 +100,19 @@ export interface Step {
   maxChoices?: number;
   /** For date: allow "2025年3月" (stored "YYYY-MM"). */
   monthPrecision?: boolean;
+  /**
+   * For text: the answer is a place, read with the administrative-division dataset
+   * (「厦门的」 → 福建省 / 厦门市): "province" stores the province, "city" the city,
+   * "region" the whole name (福建省厦门市思明区). A place implies its higher levels.
+   */
+  place?: "province" | "city" | "region";
+  /**
+   * For money / count / number: a rough figure (「八千万左右」) is taken as it is, as the
+   * self-check needs; elsewhere it is read but confirmed before it is saved.
+   */
+  approximateOk?: boolean;
+  /** The notice's own constraints on this answer (see StepCheck). */
+  checks?: readonly StepCheck[];
   /** Asked only when this holds for the answers so far (e.g. the chosen category). */
   when?: (answers: Answers) => boolean;
   /** Asked once per item (chosen scenarios, KPIs, years). */
@@ -101,6 +126,11 @@ export interface Step {
    * boolean, money → 万元, count → integer, multiChoice → option ids as the profile's enum.
    */
   profileField?: ProfileField;
+  /**
+   * A value this step can take from the profile without mirroring one field (企业类型 from
+   * 从业人员 and 营业收入): used to pre-fill, never written back.
+   */
+  fromProfile?: (profile: Profile) => unknown;
 }
 
 /** The application flow of one program: its 申报书, step by step. */

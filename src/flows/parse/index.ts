@@ -75,3 +75,6 @@ export {
   phoneSchema,
   zodParseErrorText,
 } from "./schemas.ts";
+export { stripApproximation } from "./approximate.ts";
+export { parseRelativeDate, type RelativeDate } from "./relative-date.ts";
+export { formatPlace, parsePlace, type Place, type PlaceResult } from "./place.ts";

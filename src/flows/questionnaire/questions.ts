@@ -39,6 +39,8 @@ export const stageOptions: readonly ChoiceOption[] = SMART_FACTORY_STAGES.map((i
 /** What differs per field; the rest (id, section, label, prompt, field, help text) is derived. */
 interface Spec {
   kind: InputKind;
+  place?: Step["place"];
+  approximateOk?: boolean;
   unit?: string;
   min?: number;
   max?: number;
@@ -50,16 +52,16 @@ interface Spec {
 
 const specs: Record<ProfileField, Spec> = {
   name: { kind: "text", maxLength: 100 },
-  province: { kind: "text", maxLength: 20, citation: fj2023.registeredInFujian.citation },
-  city: { kind: "text", maxLength: 30, citation: fj2024Params.benchmarkDigitalQuota.source },
+  province: { kind: "text", place: "province", maxLength: 40, citation: fj2023.registeredInFujian.citation },
+  city: { kind: "text", place: "city", maxLength: 40, citation: fj2024Params.benchmarkDigitalQuota.source },
   independentLegalEntity: { kind: "yesNo", citation: fj2023.independentLegalEntity.citation },
   branchOfLegalEntity: { kind: "yesNo", citation: fj2025.legalEntityOrAllowedBranch.citation },
   // 都不是 is a fact too: the kind rules then fail instead of asking again.
   kinds: { kind: "multiChoice", options: kindOptions, minChoices: 0, citation: fj2024.platformApplicantKind.citation },
   sector: { kind: "text", maxLength: 50, citation: fj2025Params.branchAllowedSectors.source },
-  employees: { kind: "count", unit: "人", min: 0, max: 5_000_000, citation: sizeClassParams.large.source },
-  revenueLastYearWan: { kind: "money", unit: "万元", min: 0, citation: fj2024Params.minRevenuePlatformWan.source },
-  profitLastYearWan: { kind: "money", unit: "万元", min: Number.NEGATIVE_INFINITY, citation: jl2020Params.minProfitWan.source },
+  employees: { kind: "count", unit: "人", min: 0, max: 5_000_000, approximateOk: true, citation: sizeClassParams.large.source },
+  revenueLastYearWan: { kind: "money", unit: "万元", min: 0, approximateOk: true, citation: fj2024Params.minRevenuePlatformWan.source },
+  profitLastYearWan: { kind: "money", unit: "万元", min: Number.NEGATIVE_INFINITY, approximateOk: true, citation: jl2020Params.minProfitWan.source },
   dishonestListed: { kind: "yesNo", citation: fj2024.notListedAbnormalOrDishonest.citation },
   illegalRecordLast3Years: { kind: "yesNo", citation: fj2025.noIllegalRecord.citation },
   majorAccidentLast3Years: { kind: "yesNo", citation: fj2025.noMajorAccident.citation },
@@ -68,8 +70,8 @@ const specs: Record<ProfileField, Spec> = {
   smartFactoryStages: { kind: "multiChoice", options: stageOptions, minChoices: 0, citation: fj2025Params.requiredStages.source },
   twoIntegrationSelfAssessed: { kind: "yesNo", citation: jl2020.twoIntegrationIfManufacturer.citation },
   provincialDemoPlatform: { kind: "yesNo", citation: fj2024.isProvincialDemoPlatform.citation },
-  platformConnectedEnterprises: { kind: "count", unit: "家", min: 0, citation: fj2024Params.minConnectedEnterprisesExclusive.source },
-  platformConnectedDevices: { kind: "count", unit: "套", min: 0, citation: fj2024Params.minConnectedDevices.source },
+  platformConnectedEnterprises: { kind: "count", unit: "家", min: 0, approximateOk: true, citation: fj2024Params.minConnectedEnterprisesExclusive.source },
+  platformConnectedDevices: { kind: "count", unit: "套", min: 0, approximateOk: true, citation: fj2024Params.minConnectedDevices.source },
   platformNewServedEnterprisesThisYear: {
     kind: "count",
     unit: "家",
@@ -77,15 +79,15 @@ const specs: Record<ProfileField, Spec> = {
     citation: fj2024Params.minNewServedEnterprises.source,
   },
   cloudProviderContract: { kind: "yesNo", citation: jl2020.cloudProviderContract.citation },
-  localEnterpriseUsers: { kind: "count", unit: "户", min: 0, citation: jl2020Params.minLocalEnterpriseUsers.source },
+  localEnterpriseUsers: { kind: "count", unit: "户", min: 0, approximateOk: true, citation: jl2020Params.minLocalEnterpriseUsers.source },
   identifierRegisteredEnterprises: {
     kind: "count",
     unit: "家",
     min: 0,
     citation: fj2024Params.minIdentifierEnterprisesExclusive.source,
   },
-  identifierRegistrations: { kind: "count", min: 0, citation: fj2024Params.minIdentifierRegistrationsExclusive.source },
-  identifierResolutions: { kind: "count", unit: "次", min: 0, citation: fj2024Params.minIdentifierResolutionsExclusive.source },
+  identifierRegistrations: { kind: "count", min: 0, approximateOk: true, citation: fj2024Params.minIdentifierRegistrationsExclusive.source },
+  identifierResolutions: { kind: "count", unit: "次", min: 0, approximateOk: true, citation: fj2024Params.minIdentifierResolutionsExclusive.source },
   projectCompleted: { kind: "yesNo", citation: fj2024.benchmarkProjectCompleted.citation },
 };
 

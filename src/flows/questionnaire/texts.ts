@@ -39,6 +39,17 @@ export const questionnaireTexts = {
     projectCompleted: "申报的项目是否已经建成？",
   } satisfies Record<ProfileField, string>,
 
+  gates: {
+    runsPlatform: {
+      prompt: "企业是否运营（建设并对外提供服务的）工业互联网平台？",
+      help: "工业互联网平台类项目看平台连接服务的企业数、设备数等；不运营平台的企业不必回答这些数字。",
+    },
+    runsIdentifierNode: {
+      prompt: "企业是否运营工业互联网标识解析二级节点？",
+      help: "标识解析类项目看二级节点的注册企业数、标识注册量和解析量；不运营二级节点的企业不必回答这些数字。",
+    },
+  },
+
   help: {
     name: "请填写与营业执照一致的企业全称。",
     province: "多数项目只受理本省注册的企业，例如2023年跨行业跨领域工业互联网平台申报要求申报单位在福建省内注册。",

@@ -414,14 +414,13 @@ const platformSmeSteps: Step[] = [
     when: ps,
   },
   {
-    // Money answers cannot be negative (the parser refuses them): a loss-making platform
-    // skips this and explains it in 二、平台运营情况.
     id: "platform-sme-profit",
     section: PS,
     label: "平台利润",
-    prompt: `平台${LAST_YEAR}年利润是多少万元？例如：300万（如为亏损请跳过，并在运营情况中说明）。`,
+    prompt: `平台${LAST_YEAR}年利润是多少万元？例如：300万；亏损请写“亏损120万”或 -120。`,
     kind: "money",
     unit: "万元",
+    min: Number.NEGATIVE_INFINITY,
     field: "platformSme.profit",
     optional: true,
     when: ps,
@@ -504,6 +503,7 @@ function chosenKpis(a: Answers): StepItem[] {
   return EFFECTS.filter((o) => v.includes(o.id) && EFFECT_KPIS[o.id] !== undefined).map((o) => ({
     key: o.id,
     label: EFFECT_KPIS[o.id] ?? o.label,
+    better: o.id === "operating-cost" || o.id === "rd-cycle" || o.id === "defect-rate" ? "lower" : "higher",
   }));
 }
 
@@ -586,6 +586,12 @@ const benchmarkDigitalSteps: Step[] = [
     optional: true,
     when: bd,
     forEach: chosenKpis,
+    checks: [
+      {
+        kind: "improves",
+        citation: cite(`${FORM} > ${S2} > 项目介绍（数字化标杆企业方向）> 三、项目实施的有效性`, "与项目实施前的效果比较"),
+      },
+    ],
     help: {
       text: "项目介绍「三、项目实施的有效性」要求与项目实施前的效果比较；变化率会自动计算。",
       citation: cite(
@@ -1122,6 +1128,7 @@ export const flow: ApplicationFlow = {
       kind: "date",
       monthPrecision: true,
       field: "basic.implementationPeriod.end",
+      checks: [{ kind: "notBefore", stepId: "period-start", citation: cite(`${FORM} > ${S1}`, "项目实施周期") }],
     },
     {
       id: "credit-code",
@@ -1247,14 +1254,13 @@ export const flow: ApplicationFlow = {
       },
     },
     {
-      // Money answers cannot be negative (the parser refuses them), so a loss cannot be
-      // entered here: the step is optional and a loss is explained in 单位简介.
       id: "profit-last-year",
       section: S1,
       label: `利润（${LAST_YEAR}年）`,
-      prompt: `单位${LAST_YEAR}年利润是多少万元？例如：600万（如为亏损请跳过，并在单位简介中说明）。`,
+      prompt: `单位${LAST_YEAR}年利润是多少万元？例如：600万；亏损请写“亏损120万”或 -120。`,
       kind: "money",
       unit: "万元",
+      min: Number.NEGATIVE_INFINITY,
       field: `basic.finance.profit.${LAST_YEAR}`,
       profileField: "profitLastYearWan",
       optional: true,
@@ -1267,9 +1273,10 @@ export const flow: ApplicationFlow = {
       id: "profit-prior",
       section: S1,
       label: "利润（2021—2022年）",
-      prompt: (item) => `单位${item.label}利润是多少万元？例如：450万（亏损请跳过）。`,
+      prompt: (item) => `单位${item.label}利润是多少万元？例如：450万；亏损请写“亏损120万”或 -120。`,
       kind: "money",
       unit: "万元",
+      min: Number.NEGATIVE_INFINITY,
       field: "basic.finance.profit",
       optional: true,
       forEach: () => PRIOR_YEARS,

@@ -1,4 +1,4 @@
-import { SMART_FACTORY_STAGES, type Citation } from "../../eligibility/index.ts";
+import { SMART_FACTORY_STAGES, sizeClassOf, type Citation } from "../../eligibility/index.ts";
 import { valueOf } from "../../forms/expand.ts";
 import type { Answers, ApplicationFlow, ChoiceOption, Step, StepItem } from "../../forms/types.ts";
 import { CITY_DOC, PROVINCE_DOC, params } from "./params.ts";
@@ -66,10 +66,7 @@ const SM_PROJECTS: readonly ChoiceOption[] = [
   { id: "other", label: "其他" },
 ];
 
-/**
- * Ids "1".."5" (option ids are strings). No profileField: the profile's smartMaturityLevel
- * is a number and a choice answer's value is the option id string.
- */
+/** Ids "1".."5" (option ids are strings); the profile bridge maps them to smartMaturityLevel's number. */
 const MATURITY_LEVELS: readonly ChoiceOption[] = [
   { id: "1", label: "一级" },
   { id: "2", label: "二级" },
@@ -160,8 +157,11 @@ const scenarioItems = (answers: Answers): readonly StepItem[] =>
 
 const kpiItems = (answers: Answers): readonly StepItem[] => {
   const chosen = new Set(chosenIds(answers, "kpi-chosen"));
-  return KPIS.filter((k) => chosen.has(k.key)).map((k) => ({ key: k.key, label: k.label }));
+  return KPIS.filter((k) => chosen.has(k.key)).map((k) => ({ key: k.key, label: k.label, better: LOWER_IS_BETTER.has(k.key) ? "lower" : "higher" }));
 };
+
+/** KPIs stated as before/after values where a drop is the improvement (周期, 成本, 不良率, 能耗, 排放). */
+const LOWER_IS_BETTER = new Set(["rdCycleReduction", "defectRateReduction", "operatingCostReduction", "energyPerUnitReduction", "co2PerUnitReduction"]);
 
 const kpiMeasure = (key: string): string => KPIS.find((k) => k.key === key)?.measure ?? "";
 
@@ -239,8 +239,9 @@ const basic: Step[] = [
     id: "founded-on",
     section: S_BASIC,
     label: "成立时间",
-    prompt: "企业的成立时间是哪一天？例如：2008-05-20",
+    prompt: "企业是什么时候成立的？写到月即可，例如：2008年5月 或 2008-05-20",
     kind: "date",
+    monthPrecision: true,
     field: "basic.foundedOn",
   },
   {
@@ -260,6 +261,7 @@ const basic: Step[] = [
     kind: "choice",
     field: "basic.sizeClass",
     options: SIZE_CLASSES,
+    fromProfile: (p) => sizeClassOf(p) ?? undefined,
     help: {
       text: "工业企业：从业人员1000人及以上且营业收入4亿元及以上为大型；300人及以上且营业收入2000万元及以上为中型；20人及以上且营业收入300万元及以上为小型；20人以下或营业收入300万元以下为微型。",
       citation: cite(
@@ -419,6 +421,7 @@ const basic: Step[] = [
     kind: "choice",
     field: "basic.maturityLevel",
     options: MATURITY_LEVELS,
+    profileField: "smartMaturityLevel",
     help: {
       text: "须在智能制造评估评价公共服务平台（www.c3mep.cn）完成自评估并达到二级及以上；评估结果或其他能力证明材料需附在申报书后。",
       citation: params.minMaturityLevel.source,
@@ -462,6 +465,10 @@ const basic: Step[] = [
   },
 ];
 
+const NAME_RULE = cite("一、（二）智能工厂基本信息 > 项目名称", "填写具体智能工厂名称, (以“智能工厂”结尾, 不能以车间、项目等结尾。)");
+const PERIOD_RULE = cite("一、（二）智能工厂基本信息 > 起止日期", "如: 2022年1月1日-2024年12月31日");
+const KPI_RULE = cite("一、（二）智能工厂基本信息 > 工厂整体建设成效", "工厂整体建设成效(根据实际情况填写, 如果当前没有, 可以不填)");
+
 const factory: Step[] = [
   {
     id: "project-name",
@@ -472,8 +479,9 @@ const factory: Step[] = [
     field: "factory.name",
     help: {
       text: "填写具体的智能工厂名称，以“智能工厂”结尾，不能以车间、项目等结尾。",
-      citation: cite("一、（二）智能工厂基本信息 > 项目名称", "填写具体智能工厂名称, (以“智能工厂”结尾, 不能以车间、项目等结尾。)"),
+      citation: NAME_RULE,
     },
+    checks: [{ kind: "endsWith", suffix: "智能工厂", citation: NAME_RULE }],
   },
   {
     id: "factory-industry",
@@ -562,7 +570,7 @@ const factory: Step[] = [
     field: "factory.startDate",
     help: {
       text: "申报书写法如“2022年1月1日-2024年12月31日”，这里分开问开始和结束日期。",
-      citation: cite("一、（二）智能工厂基本信息 > 起止日期", "如: 2022年1月1日-2024年12月31日"),
+      citation: PERIOD_RULE,
     },
   },
   {
@@ -572,6 +580,7 @@ const factory: Step[] = [
     prompt: "智能工厂建设到哪天结束（或完成）？例如：2024-12-31",
     kind: "date",
     field: "factory.endDate",
+    checks: [{ kind: "notBefore", stepId: "start-date", citation: PERIOD_RULE }],
     help: {
       text: "申报主体应已完成智能工厂建设。",
       citation: { docNumber: PROVINCE_DOC, section: "一、申报条件 > 2.", quote: "申报主体已完成智能工厂建设" },
@@ -612,6 +621,7 @@ const factory: Step[] = [
     field: "kpi",
     optional: true,
     forEach: kpiItems,
+    checks: [{ kind: "improves", citation: KPI_RULE }],
   },
   {
     id: "kpi-other",

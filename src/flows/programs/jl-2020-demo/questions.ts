@@ -197,6 +197,7 @@ const steps: Step[] = [
     kind: "date",
     field: "project.period.end",
     monthPrecision: true,
+    checks: [{ kind: "notBefore", stepId: "period-start", citation: cite(`${FORM} > ${S_COVER}`, "项目年限") }],
   },
 
   // ── 一、（一）项目基本信息表 ──
@@ -315,6 +316,7 @@ const steps: Step[] = [
     label: "所在地区",
     prompt: "单位所在地区是哪里？（如：吉林省长春市朝阳区）",
     kind: "text",
+    place: "region",
     field: "org.region",
   },
   {
@@ -362,8 +364,9 @@ const steps: Step[] = [
     id: "org-founded",
     section: S_ORG,
     label: "单位成立时间",
-    prompt: "单位成立日期是哪天？（如：2010-05-20）",
+    prompt: "单位是什么时候成立的？写到月即可（如：2010年5月 或 2010-05-20）",
     kind: "date",
+    monthPrecision: true,
     field: "org.foundedDate",
   },
   {
