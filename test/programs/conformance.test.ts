@@ -24,3 +24,4 @@ import { promptExamples } from "./prompt-examples.ts";
 const KNOWN_UNPARSED_EXAMPLES = new Set([
   // A pattern, not a real code: its check character cannot verify.
   "fj-2024-integration credit-code 91350100XXXXXXXXXX",
+]);
