@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askOf, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askOf, askUnit, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
@@ -23,8 +23,10 @@ import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, type W
 export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.4 };
 /** How many retrieved passages compete to carry the answer. */
 const POOL = 12;
+/** Share of the question's topic found in a notice's title for the question to name that notice. */
+const NAMED_NOTICE = 0.5;
 
-const DOMAIN = new Set(domainWords);
+const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
   if (/^[\d.]+$/.test(w)) return 6;
@@ -39,12 +41,13 @@ export interface TopicWord {
 }
 
 /** The question's topic: content words less filler, ask words and place names. */
-export function topicWords(query: WeightedQuery, places: string[]): TopicWord[] {
+export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other"): TopicWord[] {
+  const cue = askCue(ask);
   const table = generalIdfTable();
   // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w).filter((x) => x.length > 1)));
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .map((word) => ({ word, weight: idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
 }
 
@@ -69,11 +72,17 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
   return total === 0 ? 0 : found / total;
 }
 
-/** Whether the question's most specific words (highest IDF) are all in the text. */
+/**
+ * Whether the question's most specific term is in the text: the rarest word of three or more
+ * characters (names of things: 信用卡, 专精特新), else the rarest word. Two-character words are
+ * often colloquial verbs (先报, 会退) that a passage need not repeat.
+ */
 export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
-  const max = Math.max(...topic.map((t) => t.weight));
+  const terms = topic.filter((t) => [...t.word].length >= 3);
+  const pool = terms.length > 0 ? terms : topic;
+  const max = Math.max(...pool.map((t) => t.weight));
   const hay = norm(text);
-  return topic.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);
+  return pool.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);
 }
 
 const noticeLabel = (c: IndexedChunk, meta: NoticeMeta | undefined) =>
@@ -121,24 +130,31 @@ function quoteOf(c: Candidate): string {
     .join("");
 }
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, places: string[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   const placeHay = norm(`${label} ${c.text}`);
   const placeOk = places.every((p) => placeHay.includes(p));
   const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${c.section} ${c.text}`);
+  // Words the notice's title already carries select the notice; the sentence must carry the rest.
+  const labelHay = norm(label);
+  const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
   const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
   let best: Candidate | null = null;
   for (const sentence of sentences) {
-    const sentCoverage = topicCoverage(topic, `${c.section} ${sentence.s}`);
-    const evidence = carriesAsk(ask, sentence.s);
+    const sentCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 0;
+    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, sentence.s);
+    // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
+    const inner = places.filter((p) => !labelHay.includes(p));
+    const placeInSentence = inner.length > 0 && inner.every((p) => sentence.s.includes(p)) ? 0.15 : 0;
     const score =
-      0.45 * passageCoverage +
+      placeInSentence +
+      0.35 * passageCoverage +
       0.35 * sentCoverage +
-      (evidence ? 0.25 : 0) +
-      0.15 * noticeMatch +
+      (evidence && ask !== "other" && ask !== "yesno" ? (ask === "requirement" ? 0.15 : 0.3) : 0) +
+      0.2 * noticeMatch +
       0.05 * hit.score -
       blank -
       (placeOk ? 0 : 0.3) -
@@ -146,6 +162,19 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, places: string[], meta
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, score };
   }
   return best;
+}
+
+/** Every passage of the notices the question names (its words in their titles), so none is missed by ranking. */
+function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<string, number>): Hit[] {
+  const max = Math.max(0, ...noticeMatch.values());
+  if (max < NAMED_NOTICE) return hits;
+  const named = new Set([...noticeMatch].filter(([, m]) => m >= max).map(([id]) => id).slice(0, 3));
+  const seen = new Set(hits.map((h) => h.chunk.id));
+  const extra: Hit[] = [];
+  for (const chunk of ctx.index.chunks.values()) {
+    if (named.has(chunk.docId) && !seen.has(chunk.id)) extra.push({ chunk, score: 0 });
+  }
+  return [...hits, ...extra];
 }
 
 /** Three outcomes: a quoted answer, the most relevant passages, or a refusal. */
@@ -159,7 +188,8 @@ export async function answerV2(
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
   const places = placesIn(question);
-  const topic = topicWords(query, places);
+  const topic = topicWords(query, places, ask);
+  const unit = askUnit(question);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
     answerable: false,
@@ -176,8 +206,8 @@ export async function answerV2(
     const id = h.chunk.docId;
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
-  const all = hits
-    .map((h) => bestPair(h, topic, ask, places, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
+  const all = namedNoticeHits(ctx, hits, noticeMatch)
+    .map((h) => bestPair(h, topic, ask, unit, places, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the

@@ -16,5 +16,6 @@ export const domainWords: readonly string[] = [
 ];
 
 export function domainDictionary(): Uint8Array {
-  return Buffer.from(domainWords.map((w) => `${w} 200000 n`).join("\n"), "utf8");
+  // Text is cut after width folding and lower-casing (5G → 5g), so the dictionary is too.
+  return Buffer.from(domainWords.map((w) => `${w.toLowerCase()} 200000 n`).join("\n"), "utf8");
 }

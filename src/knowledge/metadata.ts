@@ -9,14 +9,6 @@ import type { Contact, Deadline, NoticeMeta, NoticePart } from "./notice-meta.ts
 
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[]\d{4}[〕］\]]\d{1,4}号/;
 
-/** Web-page furniture around a notice: breadcrumbs, page info, footers. Never the notice's own data. */
-const BOILERPLATE =
-  /^(首页\s*[>＞]|当前位置|您的位置)|[>＞].*[>＞]|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
-
-export function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.test(line);
-}
-
 /** A line that is nothing but a 文号 (optionally labelled), as printed under the issuer's name. */
 const DOC_NUMBER_LINE = new RegExp(`^(文号[：:])?\\s*(${DOC_NUMBER.source})$`);
 const TITLE_END = /(通知|意见|指南|办法|方案|公告|通告|决定|细则|规定)$/;
@@ -283,12 +275,7 @@ export type ExtractedMeta = Omit<NoticeMeta, "docId" | "takesApplications" | "re
 };
 
 export function extractMetadata(raw: string): ExtractedMeta {
-  const kept = raw
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .filter((l) => !isBoilerplate(l.trim()))
-    .join("\n");
-  const lines = logicalLines(kept);
+  const lines = logicalLines(raw);
   const end = bodyEnd(lines);
   const { title, index: titleIndex, sure: titleSure } = findTitle(lines);
   // The 文号 stands on its own line above or just below the title; 文号 in 《》（…号） are cited documents'.

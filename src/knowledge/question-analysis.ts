@@ -16,6 +16,7 @@ export type Ask =
   | "count"
   | "place"
   | "materials"
+  | "requirement"
   | "yesno"
   | "other";
 
@@ -29,9 +30,10 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
+  ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
-  ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门/],
-  ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含|哪些|哪几/],
+  ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
+  ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
 ];
 
@@ -40,20 +42,33 @@ export function askOf(question: string): Ask {
   return "other";
 }
 
+/** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
+export function askCue(ask: Ask): RegExp | null {
+  return ASK_CUES.find(([a]) => a === ask)?.[1] ?? null;
+}
+
+/** 「多少套」「几家」: the measure word the answer's figure must carry. */
+export function askUnit(question: string): RegExp | null {
+  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
+  if (!m) return null;
+  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
+}
+
 const CN_NUM = "[一二两三四五六七八九十百千]";
 /** Text that carries the asked kind of fact. */
 const EVIDENCE: Record<Ask, RegExp | null> = {
   copies: new RegExp(`一式${CN_NUM}+份|[${CN_NUM.slice(1, -1)}\\d]+份|各一份`),
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
-  contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}|联系人/,
+  contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
   words: /\d+\s*字/,
   date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}:\d{2}/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
   count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
-  place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统/,
+  place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统|[省市县区]内|[省市县区](工信|经信)|所在地/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
+  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需|必须|具有|具备|\d/,
   yesno: null,
   other: null,
 };
@@ -71,7 +86,7 @@ export const FILLER = new Set(
     "是否 可以 能不能 不能 需要 要求 有没有 我们 我 公司 咱们 的话 问一下 请问 一下 打 谁 找 找谁 联系谁 问谁 得 有 没 过 算 按 " +
     "什么时候 何时 哪天 截止 期限 日期 时间 字数 多少字 比例 金额 多少钱 名额 数量 地址 门槛 条件 标准 情况 规定 具体 相关 " +
     "能 会 要 给 拿 多 少 大 小 高 低 啊 呀 呢 吧 嘛 么 了 的 是 都 也 就 还是 或者 以及 一下子 那么 这么 怎样 如何 为什么 为啥 " +
-    "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 重新 能否 可否 会不会 要不要 " +
+    "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面"
   ).split(" "),
 );
