@@ -20,7 +20,7 @@ import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, type W
  * Topic coverage a passage needs for each outcome. Tuned with scripts/dev/tune-v2.ts on
  * the tuning half of test/fixtures/qa only; the benchmark reports the validation half.
  */
-export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.4 };
+export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.4, sentence: 0.5 };
 /** How many retrieved passages compete to carry the answer. */
 const POOL = 12;
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
@@ -114,6 +114,8 @@ interface Candidate {
   evidence: boolean;
   placeOk: boolean;
   specific: boolean;
+  /** Share of the topic the notice's title does not carry that the quoted sentence does (1 when the title carries it all). */
+  sentenceCoverage: number;
   score: number;
 }
 
@@ -159,7 +161,8 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       blank -
       (placeOk ? 0 : 0.3) -
       (specific ? 0 : 0.3);
-    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, score };
+    const sentenceCoverage = asked.length > 0 ? sentCoverage : 1;
+    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, score };
   }
   return best;
 }
@@ -221,7 +224,9 @@ export async function answerV2(
   const c = best.hit.chunk;
   const ordered = [best.hit, ...hits.filter((h) => h !== best.hit)].slice(0, top);
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
-  const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence;
+  // An answer needs the asked kind of fact in the quoted sentence, and that sentence (with its
+  // section) to be about what the title does not already say.
+  const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   const parts: string[] = [];
   if (confident) {
     parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(quoteOf(best)));

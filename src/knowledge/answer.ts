@@ -135,7 +135,7 @@ export interface AnswerContext {
 }
 
 /** The answer as plain text for a terminal: the answer, then its numbered sources. */
-export function renderAnswerText(a: Answer): string {
+export function renderAnswerText(a: Pick<Answer, "answer" | "citations">): string {
   const refs = a.citations.map((c, i) => qaTexts.sourceLine(i + 1, c.title, c.docNumber, c.section));
   return [a.answer, ...(refs.length ? [qaTexts.sourcesHeading, ...refs] : [])].join("\n");
 }
