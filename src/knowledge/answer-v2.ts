@@ -7,7 +7,7 @@ import {
   type AnswerContext,
   type AskOptions,
 } from "./answer.ts";
-import type { IndexedChunk } from "./index-store.ts";
+import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
 import { askCue, askOf, askUnit, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
@@ -73,9 +73,9 @@ function partsOf(word: string): string[] {
 
 function wordFound(t: TopicWord, hay: string, partial = 0.8): number {
   if ([t.word, ...t.alternatives].some((a) => hay.includes(norm(a)))) return 1;
-  const grams = partsOf(t.word);
-  if (t.word.length < 3 || grams.length === 0) return 0;
-  const share = grams.filter((g) => hay.includes(g)).length / grams.length;
+  const parts = partsOf(t.word);
+  if (t.word.length < 3 || parts.length === 0) return 0;
+  const share = parts.filter((p) => hay.includes(p)).length / parts.length;
   return share >= 0.5 ? share * partial : 0;
 }
 
@@ -217,10 +217,24 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   const named = new Set([...noticeMatch].filter(([, m]) => m >= max).map(([id]) => id).slice(0, 3));
   const seen = new Set(hits.map((h) => h.chunk.id));
   const extra: Hit[] = [];
-  for (const chunk of ctx.index.chunks.values()) {
-    if (named.has(chunk.docId) && !seen.has(chunk.id)) extra.push({ chunk, score: 0 });
-  }
+  const byNotice = chunksByNotice(ctx.index);
+  for (const id of named) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
   return [...hits, ...extra];
+}
+
+const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
+/** Chunks grouped by notice, rebuilt when the index grows (ingest adds in place). */
+function chunksByNotice(index: KnowledgeIndex): Map<string, IndexedChunk[]> {
+  const cached = noticeChunks.get(index);
+  if (cached && cached.size === index.chunks.size) return cached.map;
+  const map = new Map<string, IndexedChunk[]>();
+  for (const c of index.chunks.values()) {
+    const list = map.get(c.docId);
+    if (list) list.push(c);
+    else map.set(c.docId, [c]);
+  }
+  noticeChunks.set(index, { size: index.chunks.size, map });
+  return map;
 }
 
 /** Three outcomes: a quoted answer, the most relevant passages, or a refusal. */
