@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerEligibilityQuestion, statedFacts } from "../../src/flows/eligibility/index.ts";
+import { answerEligibilityQuestion, isEligibilityQuestion, statedFacts } from "../../src/flows/eligibility/index.ts";
 import { programs } from "../../src/flows/programs/index.ts";
 
 const ask = (q: string) => answerEligibilityQuestion(q, programs, "2026-11-22");
@@ -55,5 +55,15 @@ describe("eligibility questions answered by the rules", () => {
     ["明天会下雨吗"],
   ])("leaves %s to policy Q&A (no stated fact, or not an eligibility question)", (q) => {
     expect(ask(q)).toBeNull();
+  });
+});
+
+describe("isEligibilityQuestion (for the engine's router)", () => {
+  it.each([
+    ["营收8000万能申报数字化标杆企业吗", true],
+    ["我想申报先进级智能工厂", false],
+    ["我们公司能报什么？", false],
+  ])("%s → %s", (q, want) => {
+    expect(isEligibilityQuestion(q, programs)).toBe(want);
   });
 });

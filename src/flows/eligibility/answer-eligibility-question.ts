@@ -139,6 +139,15 @@ function namedCategories(question: string, programs: readonly Program[]): Array<
   return scored.filter((s) => s.score === max).slice(0, 3);
 }
 
+/**
+ * Cheap check for the engine's router: asks whether it may apply and states a fact
+ * (「营收8000万能申报数字化标杆企业吗」). Such text should go to Q&A (the knowledge port answers it
+ * with the rules), not start the program's form although it names the program.
+ */
+export function isEligibilityQuestion(question: string, programs: readonly Program[]): boolean {
+  return ASKS_ELIGIBILITY.test(question) && Object.keys(statedFacts(question).profile).length > 0 && namedCategories(question, programs).length > 0;
+}
+
 /** Null when the question is not an eligibility question with a stated fact about a named program. */
 export function answerEligibilityQuestion(question: string, programs: readonly Program[], asOf: string): EligibilityAnswer | null {
   if (!ASKS_ELIGIBILITY.test(question)) return null;
