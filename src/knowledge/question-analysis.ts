@@ -17,6 +17,7 @@ export type Ask =
   | "place"
   | "materials"
   | "document"
+  | "attachment"
   | "requirement"
   | "yesno"
   | "other";
@@ -26,6 +27,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["copies", /几份|多少份|份数|一式|交几套/],
   ["email", /邮箱|邮件|e-?mail/i],
   ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人/],
+  ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|关闭|开放时间|时间/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
@@ -70,6 +72,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
   place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统|[省市县区]内|[省市县区](工信|经信)|所在地/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
+  attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需|必须|具有|具备|\d/,
   yesno: null,
