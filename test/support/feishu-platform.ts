@@ -111,6 +111,11 @@ export class FeishuPlatform {
     this.faults.set(api, q);
   }
 
+  /** Invalidate every token issued so far (as when they expire early): calls with them get 99991663. */
+  revokeTokens(): void {
+    this.issuedTokens.splice(0);
+  }
+
   /** Long connection: clients connected now. */
   get connections(): number {
     return this.sockets.size;
