@@ -65,7 +65,9 @@ export class FeishuPlatform {
   readonly uuids: string[] = [];
   readonly botOpenId = "ou_bot000000000000000000000000001";
   private readonly faults = new Map<string, Fault[]>();
+  private readonly ids = new WeakMap<PlatformCall, string>();
   private nextId = 0;
+  private frames = 0;
   private readonly sockets = new Set<WebSocket>();
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private readonly conns = new Set<net.Socket>();
@@ -111,6 +113,13 @@ export class FeishuPlatform {
     this.faults.set(api, q);
   }
 
+  /** The message id the platform answered a create or reply call with. */
+  messageIdOf(call: PlatformCall): string {
+    const id = this.ids.get(call);
+    if (!id) throw new Error(`no message id for ${call.method}`);
+    return id;
+  }
+
   /** Invalidate every token issued so far (as when they expire early): calls with them get 99991663. */
   revokeTokens(): void {
     this.issuedTokens.splice(0);
@@ -125,10 +134,10 @@ export class FeishuPlatform {
   async pushEvent(event: unknown): Promise<unknown> {
     const ws = [...this.sockets][0];
     if (!ws) throw new Error("no long-connection client");
-    const messageId = `msg_${++this.nextId}`;
+    const messageId = `msg_${++this.frames}`;
     const frame = Frame.encode(
       Frame.create({
-        SeqID: this.nextId,
+        SeqID: this.frames,
         LogID: 0,
         service: 1,
         method: 1,
@@ -137,7 +146,7 @@ export class FeishuPlatform {
           { key: "message_id", value: messageId },
           { key: "sum", value: "1" },
           { key: "seq", value: "0" },
-          { key: "trace_id", value: `trace_${this.nextId}` },
+          { key: "trace_id", value: `trace_${this.frames}` },
         ],
         payload: Buffer.from(JSON.stringify(event)),
       }),
@@ -229,7 +238,8 @@ export class FeishuPlatform {
     }
     const fault = this.faults.get(api)?.shift();
     if (fault) return send(fault.status, fault.body, fault.headers);
-    this.calls.push({ method: api, payload });
+    const call = { method: api, payload };
+    this.calls.push(call);
     if (api === "im.file.create") {
       const fileKey = `file_v3_${++this.nextId}`;
       this.uploads.set(fileKey, { fileKey, fileType: String(payload.file_type), fileName: String(payload.file_name), bytes: parseMultipart(body, String(req.headers["content-type"])).get("file")! });
@@ -237,6 +247,7 @@ export class FeishuPlatform {
     }
     if (api === "im.message.patch") return send(200, { code: 0, msg: "success", data: {} });
     const messageId = `om_${++this.nextId}`;
+    this.ids.set(call, messageId);
     return send(200, { code: 0, msg: "success", data: { message_id: messageId, chat_id: payload.receive_id, msg_type: payload.msg_type } });
   }
 }
