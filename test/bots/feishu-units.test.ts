@@ -7,6 +7,7 @@ import { matchProfile } from "../../src/flows/eligibility/evaluate.ts";
 import { renderVerdicts } from "../../src/flows/engine/questionnaire.ts";
 import { catalog } from "../../src/flows/programs/index.ts";
 import type { Profile } from "../../src/flows/eligibility/profile.ts";
+import { ConfigError, loadConfig } from "../../src/shared/config.ts";
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
@@ -111,5 +112,23 @@ describe("secrets never reach a log line", () => {
     });
     const line = describeLog([err]);
     expect(line).toBe("Request failed with status code 400 POST /open-apis/auth/v3/tenant_access_token/internal http=400 code=10014 msg=app secret invalid");
+  });
+});
+
+describe("FEISHU_* configuration", () => {
+  const load = (env: Record<string, string>) => () => loadConfig(env);
+  it("defaults: long connection on open.feishu.cn", () => {
+    const c = loadConfig({ FEISHU_APP_ID: "cli_a1b2c3d4e5f60718", FEISHU_APP_SECRET: "s" });
+    expect([c.FEISHU_MODE, c.FEISHU_DOMAIN]).toEqual(["ws", "feishu"]);
+    expect(loadConfig({ FEISHU_DOMAIN: "https://open.example.com" }).FEISHU_DOMAIN).toBe("https://open.example.com");
+  });
+  it.each([
+    [{ FEISHU_DOMAIN: "open.feishu.cn" }, "FEISHU_DOMAIN"],
+    [{ FEISHU_MODE: "http" }, "FEISHU_MODE"],
+    [{ FEISHU_APP_ID: "cli_x" }, "FEISHU_APP_SECRET"],
+    [{ FEISHU_APP_ID: "cli_x", FEISHU_APP_SECRET: "s", FEISHU_MODE: "webhook", FEISHU_ENCRYPT_KEY: "k" }, "FEISHU_VERIFICATION_TOKEN"],
+  ])("a bad value names the variable: %j", (env, name) => {
+    expect(load(env)).toThrow(ConfigError);
+    expect(load(env)).toThrow(name);
   });
 });
