@@ -37,6 +37,11 @@ export interface FeishuAdapterOptions {
   dedupeTtlSeconds?: number;
   /** How long a card with buttons can still be turned into "chosen". @defaultValue 7 days */
   cardTtlSeconds?: number;
+  /**
+   * Chats worked on at once (each chat's events one at a time). Bounding it keeps the event
+   * loop free to answer new events quickly while a backlog is worked off. @defaultValue 8
+   */
+  workConcurrency?: number;
   /** Long connection: how long `start` waits for the first connect before going on (it keeps retrying). @defaultValue 20 s */
   connectTimeoutMs?: number;
 }
@@ -67,6 +72,8 @@ export class FeishuAdapter implements ChannelAdapter {
   /** Group chat → the message being answered: the first reply quotes it. */
   private readonly replyTo = new Map<string, string>();
   private stopped = false;
+  private working = 0;
+  private readonly slots: Array<() => void> = [];
 
   constructor(private readonly opts: FeishuAdapterOptions) {
     this.log = opts.log;
@@ -228,16 +235,28 @@ export class FeishuAdapter implements ChannelAdapter {
     return ok === "OK";
   }
 
-  /** Work after the answer, in order per chat. */
+  /** Work after the answer, in order per chat, at most `workConcurrency` chats at once. */
   private schedule(chatId: string, work: () => Promise<void>): void {
     const prev = this.chains.get(chatId) ?? Promise.resolve();
-    const run = prev.then(work).catch((err: unknown) => this.log.error({ err: describe(err) }, "feishu event handling failed"));
+    const run = prev.then(() => this.limited(work)).catch((err: unknown) => this.log.error({ err: describe(err) }, "feishu event handling failed"));
     this.chains.set(chatId, run);
     this.inflight.add(run);
     void run.finally(() => {
       this.inflight.delete(run);
       if (this.chains.get(chatId) === run) this.chains.delete(chatId);
     });
+  }
+
+  private async limited(work: () => Promise<void>): Promise<void> {
+    if (this.working >= (this.opts.workConcurrency ?? 8)) await new Promise<void>((resolve) => this.slots.push(resolve));
+    else this.working++;
+    try {
+      await work();
+    } finally {
+      const next = this.slots.shift();
+      if (next) next();
+      else this.working--;
+    }
   }
 
   private async post(to: Address, body: MessageBody): Promise<string> {
