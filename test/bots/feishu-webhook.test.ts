@@ -153,6 +153,25 @@ describe("webhook: answering within Feishu's 3 s", () => {
   });
 });
 
+describe("groups", () => {
+  it("in a group the first answer quotes the question that mentioned the bot; later ones are plain", async () => {
+    const r = await startFeishuRig({ mode: "webhook", redisUrl: redis.url });
+    cleanup.push(() => r.close());
+    const group = { channel: "feishu" as const, chatId: "oc_group_q", userId: USER };
+    await r.adapter.start(async (m) => {
+      await r.adapter.send(group, { text: `收到：${m.text}`, buttons: [], file: null });
+      await r.adapter.send(group, { text: "第二条", buttons: [], file: null });
+    });
+    const event = messageEvent({ token: VERIFICATION_TOKEN, appId: APP_ID, chatId: "oc_group_q", chatType: "group", userId: USER, text: "@_user_1 帮助", mentions: [{ key: "@_user_1", open_id: r.platform.botOpenId, name: "申报助手" }] });
+    await r.deliver(event);
+    const asked = (event.event as { message: { message_id: string } }).message.message_id;
+    expect(r.platform.takeCalls()).toEqual([
+      { method: "im.message.reply", payload: { message_id: asked, msg_type: "text", content: { text: "收到：帮助" } } },
+      { method: "im.message.create", payload: { receive_id_type: "chat_id", receive_id: "oc_group_q", msg_type: "text", content: { text: "第二条" } } },
+    ]);
+  });
+});
+
 describe("open platform replies", () => {
   it("a non-zero code is an error (the SDK resolves it as a value)", async () => {
     const { r } = await rig();
@@ -248,6 +267,9 @@ describe("secrets", () => {
     expect(lines.length).toBeGreaterThan(5);
     const tokens = [...good.platform.issuedTokens, ...ws.platform.issuedTokens];
     expect(tokens.length).toBeGreaterThan(0);
-    for (const secret of [APP_SECRET, ENCRYPT_KEY, VERIFICATION_TOKEN, "a-different-secret", ...tokens]) expect(all).not.toContain(secret);
+    expect(all).toContain("/ws?device_id=dev1"); // the SDK's debug line with the connect address was logged…
+    for (const secret of [APP_SECRET, ENCRYPT_KEY, VERIFICATION_TOKEN, "a-different-secret", ws.platform.wsAccessKey, ws.platform.wsTicket, ...tokens]) {
+      expect(all).not.toContain(secret); // …without its credentials
+    }
   });
 });

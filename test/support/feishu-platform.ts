@@ -64,6 +64,9 @@ export class FeishuPlatform {
   readonly uploads = new Map<string, Upload>();
   readonly uuids: string[] = [];
   readonly botOpenId = "ou_bot000000000000000000000000001";
+  /** Credentials in the long connection's address, as Feishu's carries them. */
+  readonly wsAccessKey = `ak${randomBytes(12).toString("hex")}`;
+  readonly wsTicket = `tk${randomBytes(12).toString("hex")}`;
   private readonly faults = new Map<string, Fault[]>();
   private readonly ids = new WeakMap<PlatformCall, string>();
   private nextId = 0;
@@ -201,7 +204,7 @@ export class FeishuPlatform {
     if (req.method === "POST" && p === "/callback/ws/endpoint") {
       const b = JSON.parse(body.toString("utf8")) as { AppID: string; AppSecret: string };
       if (b.AppID !== this.appId || b.AppSecret !== this.appSecret) return send(200, { code: 403, msg: "forbidden", data: {} });
-      const wsUrl = `${this.url.replace("http", "ws")}/ws?device_id=dev1&service_id=1`;
+      const wsUrl = `${this.url.replace("http", "ws")}/ws?device_id=dev1&access_key=${this.wsAccessKey}&service_id=1&ticket=${this.wsTicket}`;
       return send(200, { code: 0, msg: "ok", data: { URL: wsUrl, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } } });
     }
     const auth = req.headers.authorization ?? "";

@@ -6,7 +6,7 @@ import type { Logger } from "../../shared/log.ts";
 import type { CardJson } from "./cards.ts";
 import { FeishuApiError, FeishuRateLimitedError } from "./errors.ts";
 import { WindowLimiter } from "./rate-limit.ts";
-import { sdkLogger, type Secrets } from "./secrets.ts";
+import { sdkLevel, sdkLogger, type Secrets } from "./secrets.ts";
 
 export type FeishuDomain = "feishu" | "lark" | string;
 
@@ -95,7 +95,7 @@ export class FeishuApi {
       appType: lark.AppType.SelfBuild,
       cache: this.cache,
       logger: sdkLogger(opts.log, opts.secrets),
-      loggerLevel: lark.LoggerLevel.info,
+      loggerLevel: sdkLevel(opts.log),
     });
     this.appLimit = new WindowLimiter(opts.appRatePerSec ?? 50);
     this.chatLimit = new WindowLimiter(opts.chatRatePerSec ?? 5);

@@ -9,7 +9,7 @@ import { FeishuApi, sdkDomain, type FeishuDomain, type MessageBody } from "./api
 import { buildCard, needsCard } from "./cards.ts";
 import { FeishuApiError, FeishuRateLimitedError } from "./errors.ts";
 import { cardActionToInbound, messageToInbound, type CardActionEvent, type MessageReceiveEvent } from "./inbound.ts";
-import { describe, Secrets, sdkLogger } from "./secrets.ts";
+import { describe, Secrets, sdkLevel, sdkLogger } from "./secrets.ts";
 import { splitText } from "./split.ts";
 import { feishuTexts as t } from "./texts.ts";
 import { webhookRoutes } from "./webhook.ts";
@@ -82,7 +82,7 @@ export class FeishuAdapter implements ChannelAdapter {
     this.ownsRedis = !(opts.redis instanceof Redis);
     this.redis = opts.redis instanceof Redis ? opts.redis : new Redis({ ...opts.redis, lazyConnect: true, maxRetriesPerRequest: 20 });
     if (this.ownsRedis) this.redis.on("error", (err) => this.log.warn({ err: err.message }, "feishu adapter redis error"));
-    const sdkLog = { logger: sdkLogger(opts.log, this.secrets), loggerLevel: lark.LoggerLevel.info };
+    const sdkLog = { logger: sdkLogger(opts.log, this.secrets), loggerLevel: sdkLevel(opts.log) };
     this.dispatcher = new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, ...sdkLog }).register({
       "im.message.receive_v1": (data) => this.onMessageEvent(data as unknown as MessageReceiveEvent),
       "card.action.trigger": (data: unknown) => this.onCardAction(data as CardActionEvent),
@@ -181,7 +181,7 @@ export class FeishuAdapter implements ChannelAdapter {
         appSecret,
         domain: sdkDomain(domain),
         logger: sdkLogger(this.log, this.secrets),
-        loggerLevel: lark.LoggerLevel.info,
+        loggerLevel: sdkLevel(this.log),
         onReady: () => {
           this.log.info("feishu long connection ready");
           done();

@@ -1,3 +1,4 @@
+import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "../../shared/log.ts";
 
 /**
@@ -16,8 +17,12 @@ export class Secrets {
   scrub(s: string): string {
     let out = s;
     for (const v of this.values) out = out.split(v).join("[redacted]");
-    // Tenant/app/user tokens (t-…, a-…, u-…) and bearer headers we did not see being issued.
-    return out.replace(/\b[tau]-[A-Za-z0-9._-]{16,}/g, "[redacted]").replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
+    // Tenant/app/user tokens (t-…, a-…, u-…), bearer headers, and credentials in URLs (the long
+    // connection's address carries an access key and a ticket).
+    return out
+      .replace(/\b[tau]-[A-Za-z0-9._-]{16,}/g, "[redacted]")
+      .replace(/Bearer\s+\S+/gi, "Bearer [redacted]")
+      .replace(/([?&](?:ticket|access_key|[a-z_]*token|[a-z_]*secret)=)[^&\s"']+/gi, "$1[redacted]");
   }
 }
 
@@ -58,6 +63,14 @@ export function describe(value: unknown): string {
     return parts.length > 0 ? parts.join(" ") : "[object]";
   }
   return typeof value;
+}
+
+/** The SDK's `loggerLevel` matching the pino logger's (the SDK filters before `sdkLogger` sees anything). */
+export function sdkLevel(log: Logger): lark.LoggerLevel {
+  if (log.isLevelEnabled("trace")) return lark.LoggerLevel.trace;
+  if (log.isLevelEnabled("debug")) return lark.LoggerLevel.info;
+  if (log.isLevelEnabled("warn")) return lark.LoggerLevel.warn;
+  return lark.LoggerLevel.error;
 }
 
 /** The SDK's `logger` option: its messages summarised, scrubbed and sent to pino under `sdk: "lark"`. */
