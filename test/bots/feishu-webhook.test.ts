@@ -68,6 +68,14 @@ describe("webhook: who may call it", () => {
     expect(received).toEqual([]);
   });
 
+  it("a correctly signed request older than the dedupe window is refused (its event id may be forgotten by then)", async () => {
+    const { r, received } = await rig();
+    const old = signedRequest(hello(), ENCRYPT_KEY, { atMs: Date.now() - 8 * 24 * 3600 * 1000 });
+    expect((await r.post(WEBHOOK_PATHS.events, old)).status).toBe(401);
+    await r.adapter.idle();
+    expect(received).toEqual([]);
+  });
+
   it("a correctly encrypted and signed event with the wrong verification token is refused (the SDK does not check it)", async () => {
     const { r, received } = await rig();
     const res = await r.post(WEBHOOK_PATHS.events, signedRequest(hello({ token: "wrong-token" }), ENCRYPT_KEY));

@@ -295,9 +295,9 @@ export interface SignedRequest {
 }
 
 /** The HTTP request Feishu makes for an event: encrypted body, timestamp, nonce and signature headers. */
-export function signedRequest(event: unknown, encryptKey: string, opts: { signWith?: string; encryptWith?: string } = {}): SignedRequest {
+export function signedRequest(event: unknown, encryptKey: string, opts: { signWith?: string; encryptWith?: string; atMs?: number } = {}): SignedRequest {
   const body = JSON.stringify({ encrypt: encryptEvent(event, opts.encryptWith ?? encryptKey) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor((opts.atMs ?? Date.now()) / 1000));
   const nonce = randomBytes(8).toString("hex");
   const signature = createHash("sha256")
     .update(timestamp + nonce + (opts.signWith ?? encryptKey) + body)

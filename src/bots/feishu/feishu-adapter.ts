@@ -98,6 +98,7 @@ export class FeishuAdapter implements ChannelAdapter {
         cards,
         accepting: () => this.onMessage !== null && !this.stopped,
         log: opts.log,
+        maxAgeSeconds: opts.dedupeTtlSeconds ?? 7 * DAY,
       });
     }
   }

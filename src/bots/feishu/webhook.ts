@@ -16,6 +16,9 @@ export interface WebhookOptions {
   /** False before `start` and after `stop`: events are answered 503 so Feishu delivers them again later. */
   accepting(): boolean;
   log: Logger;
+  /** Requests signed longer ago than this are refused: a replay after its event id was forgotten (dedupe window). @defaultValue 7 days */
+  maxAgeSeconds?: number;
+  now?: () => number;
 }
 
 /** Feishu's request signature: sha256(timestamp + nonce + encryptKey + raw body), hex. */
@@ -78,6 +81,11 @@ export function webhookRoutes(opts: WebhookOptions): FastifyPluginAsync {
     if (!ts || !nonce || !sig || !sameText(sig, signature(ts, nonce, opts.encryptKey, raw))) {
       opts.log.warn({ route: kind, signed: Boolean(sig) }, "feishu webhook: signature missing or wrong");
       return reply.code(401).send({ msg: "bad signature" });
+    }
+    const ageSeconds = ((opts.now ?? Date.now)() / 1000) - Number(ts);
+    if (!Number.isFinite(ageSeconds) || Math.abs(ageSeconds) > (opts.maxAgeSeconds ?? 7 * 24 * 3600)) {
+      opts.log.warn({ route: kind }, "feishu webhook: request timestamp outside the accepted window");
+      return reply.code(401).send({ msg: "stale request" });
     }
     if (!tokenOk(plain.header?.token ?? plain.token)) {
       opts.log.warn({ route: kind }, "feishu webhook: verification token mismatch");
