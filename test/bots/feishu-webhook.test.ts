@@ -130,6 +130,23 @@ describe("webhook: answering within Feishu's 3 s", () => {
     expect(handled).toEqual(["慢消息"]);
   });
 
+  it("long connection: the answer frame goes back before the engine has handled the event", async () => {
+    const r = await startFeishuRig({ mode: "ws", redisUrl: redis.url });
+    cleanup.push(() => r.close());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    await r.adapter.start(async (m) => {
+      await gate;
+      handled.push(m.text);
+    });
+    expect(await r.platform.pushEvent(hello({ text: "慢消息" }))).toEqual({ code: 200, data: Buffer.from("{}").toString("base64") });
+    expect(handled).toEqual([]);
+    release();
+    await r.adapter.idle();
+    expect(handled).toEqual(["慢消息"]);
+  });
+
   it("a re-delivered event (same event id) is answered and ignored (the SDK does not dedupe)", async () => {
     const { r, received } = await rig();
     const event = hello();

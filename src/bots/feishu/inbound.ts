@@ -64,6 +64,7 @@ function postText(content: Record<string, unknown>): string {
  */
 export function messageToInbound(e: MessageReceiveEvent, botOpenId: string | null): InboundMessage | null {
   const { message: m, sender } = e;
+  if (!m || !sender) return null;
   const userId = sender.sender_id?.open_id;
   if (sender.sender_type !== "user" || !userId || !e.event_id) return null;
   const mentions = m.mentions ?? [];
