@@ -24,6 +24,7 @@ const suites: Array<[string, string, string]> = [
   ["engine", "./bench/engine.ts", "benchEngine"],
   ["documents", "./bench/documents.ts", "benchDocuments"],
   ["selfcheck", "./bench/selfcheck.ts", "benchSelfCheck"],
+  ["feishu", "./bench/feishu.ts", "benchFeishu"],
 ];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;

@@ -1,4 +1,6 @@
+import { connectRedis } from "./app/create-app.ts";
 import { runChat } from "./bots/console/run-chat.ts";
+import { createFeishuAdapter } from "./bots/feishu/index.ts";
 import { clockFromEnv } from "./shared/clock.ts";
 import { ConfigError, loadConfig } from "./shared/config.ts";
 import { createLogger } from "./shared/log.ts";
@@ -19,5 +21,13 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-await runChat({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { userId: process.env.CHAT_USER ?? "cli-user", jsonl: false });
+// Feishu (issue 13): with FEISHU_APP_ID/FEISHU_APP_SECRET the bot is served by this process too (one Redis for both).
+const feishu = config.FEISHU_APP_ID && config.FEISHU_APP_SECRET ? await connectRedis(config, log) : null;
+const adapters = feishu ? [createFeishuAdapter(config, { log, redis: feishu.options })] : [];
+if (feishu && config.FEISHU_MODE === "webhook") log.warn("FEISHU_MODE=webhook: the routes are served by the web service; this terminal process receives nothing from Feishu");
+await runChat(
+  { config, clock: clockFromEnv(config.SHENBAO_TODAY), log },
+  { userId: process.env.CHAT_USER ?? "cli-user", jsonl: false, adapters, ...(feishu ? { redis: feishu.options } : {}) },
+);
+await feishu?.server?.stop();
 process.stdout.write("\n再见！\n");

@@ -35,6 +35,8 @@ export interface ChannelAdapter {
   owns(to: Address): boolean;
   /** Stop receiving and release the platform connection; in-flight `onMessage` calls finish first. */
   stop(): Promise<void>;
+  /** Routes the web service registers on its Fastify server (a webhook), for adapters that receive over HTTP. */
+  readonly httpRoutes?: import("fastify").FastifyPluginAsync;
 }
 
 /** Where a message goes. `userId` is absent for group or broadcast targets. */

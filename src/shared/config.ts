@@ -55,6 +55,20 @@ export const configSchema = z.object({
     .max(60, "at most 60 characters")
     .regex(/^[^\u0000-\u001f\u007f]+$/, "no control characters")
     .optional(),
+  /** Feishu (Lark) app credentials; the Feishu adapter runs when both are set. */
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  /** `feishu` (open.feishu.cn), `lark` (open.larksuite.com) or the base URL of a private deployment. */
+  FEISHU_DOMAIN: z
+    .string()
+    .trim()
+    .refine((s) => s === "feishu" || s === "lark" || /^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(s), "expected feishu, lark or a base URL such as https://open.example.com")
+    .default("feishu"),
+  /** `ws`: the SDK's long connection (no public URL needed); `webhook`: events POSTed to the web service. */
+  FEISHU_MODE: z.enum(["ws", "webhook"]).default("ws"),
+  /** Event encryption key and verification token from the developer console (required with FEISHU_MODE=webhook). */
+  FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_VERIFICATION_TOKEN: optionalString,
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -81,6 +95,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.EMBEDDINGS_PROVIDER === "openai" && !c.EMBEDDINGS_MODEL) {
     throw new ConfigError("Invalid configuration:\n  EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=openai");
+  }
+  if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
+    const missing = c.FEISHU_APP_ID ? "FEISHU_APP_SECRET" : "FEISHU_APP_ID";
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: required when ${missing === "FEISHU_APP_ID" ? "FEISHU_APP_SECRET" : "FEISHU_APP_ID"} is set`);
+  }
+  if (c.FEISHU_APP_ID && c.FEISHU_MODE === "webhook") {
+    const missing = (["FEISHU_ENCRYPT_KEY", "FEISHU_VERIFICATION_TOKEN"] as const).filter((k) => !c[k]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when FEISHU_MODE=webhook (unsigned events are refused)`).join("\n")}`);
   }
   return Object.freeze({
     ...c,

@@ -87,6 +87,18 @@ function when(s: NoticeStatus): string {
 /** 「查看详细理由」: every program and category with each reason and its clause. */
 export function sayVerdictDetails(turn: Turn): void {
   const m = matchProfile(turn.state.session.profile as Profile, turn.ctx.catalog.programs, turn.ctx.today);
+  const chunks = chunkLines(verdictDetailLines(m, (programId) => when(statusOf(turn, programId))));
+  const last = chunks.pop() ?? "";
+  for (const c of chunks) say(turn, text(c));
+  const seq = bump(turn);
+  say(turn, text(last, [button(seq, "check", t.buttons.editAnswers), button(seq, "apply", t.buttons.apply)]));
+}
+
+/**
+ * The lines of the detailed verdicts: a numbered head per program and category (「✅ 1. …」),
+ * then its reasons, each followed by its clause (indented), then its deadline status.
+ */
+export function verdictDetailLines(m: MatchResult, status: (programId: string) => string): string[] {
   const lines = [t.verdicts.header(m.asOf, m.sizeClass ? sizeClassLabels[m.sizeClass] : t.verdicts.sizeUnknown)];
   let n = 0;
   for (const group of groupLines(m)) {
@@ -100,11 +112,7 @@ export function sayVerdictDetails(turn: Turn): void {
       lines.push(t.verdicts.citation(x.citation.docNumber, x.citation.section, x.citation.quote));
     }
     if (r.missing.length > 0) lines.push(t.verdicts.missing(r.missing.map((f) => fieldLabels[f]).join("、")));
-    lines.push(`   ${when(statusOf(turn, r.programId))}`);
+    lines.push(`   ${status(r.programId)}`);
   }
-  const chunks = chunkLines(lines);
-  const last = chunks.pop() ?? "";
-  for (const c of chunks) say(turn, text(c));
-  const seq = bump(turn);
-  say(turn, text(last, [button(seq, "check", t.buttons.editAnswers), button(seq, "apply", t.buttons.apply)]));
+  return lines;
 }
