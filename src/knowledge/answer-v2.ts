@@ -32,6 +32,8 @@ const POOL = 12;
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
 const NAMED_NOTICE = 0.5;
 
+/** Single characters that carry no topic even when left over from a re-cut word. */
+const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被将由于其之也都而并就还要吗呢吧啊呀嘛么个这那该此各每我你他她它们请能会得地着过上下中内外里后前才行先没评交报写填给拿多少大小高低新老好"]);
 const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
@@ -51,10 +53,12 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   const cue = askCue(ask);
   const table = generalIdfTable();
   // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
-  const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w).filter((x) => x.length > 1)));
+  // A single character left over (「退」 of 「会退」) may be the verb asked about: kept, weighing little.
+  const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
   return [...new Set(words)]
     .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
-    .map((word) => ({ word, weight: idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
+    .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
+    .map((word) => ({ word, weight: [...word].length === 1 ? 2 : idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
 }
 
 /** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
@@ -98,7 +102,8 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
  */
 export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
   const terms = topic.filter((t) => [...t.word].length >= 3);
-  const pool = terms.length > 0 ? terms : topic;
+  const pool = terms.length > 0 ? terms : topic.filter((t) => [...t.word].length > 1);
+  if (pool.length === 0) return true;
   const max = Math.max(...pool.map((t) => t.weight));
   const hay = norm(text);
   return pool.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);

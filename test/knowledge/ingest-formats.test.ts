@@ -98,6 +98,29 @@ describe("ingest of PDF and Word notices", () => {
     expect(a.answer).toContain("不少于5000台");
   });
 
+  it("reads a .doc through word-extractor (a Word 2007 body under a .doc name, as some sites publish)", async () => {
+    const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            p("温州市经济和信息化局关于开展2026年数字化车间申报的通知"),
+            p("温经信〔2026〕5号"),
+            p("一、申报条件"),
+            p("车间关键设备联网率达到55%以上。"),
+            p("二、报送时间"),
+            p("请于11月30日前报送。"),
+            p("温州市经济和信息化局"),
+            p("2026年10月8日"),
+          ],
+        },
+      ],
+    });
+    const r = await env.kb.ingest(write("wz-notice.doc", await Packer.toBuffer(doc)));
+    expect(r).toMatchObject({ docNumber: "温经信〔2026〕5号", deadlines: [{ date: "2026-11-30" }] });
+    expect((await env.kb.ask("温州数字化车间联网率要多少")).answer).toContain("55%以上");
+  });
+
   it.each([
     ["scan.pdf", "SCANNED_PDF", () => makePdf(["扫描件", "第二行"], { textLayer: false })],
     ["broken.pdf", "BAD_DOCUMENT", () => Buffer.from("%PDF-1.4\n1 0 obj\n<< broken")],

@@ -189,7 +189,7 @@ export const eligibilityQuestionTexts = {
   lead: (facts: string) => `按您提到的情况（${facts}）对照通知条件：`,
   program: (label: string, title: string, doc: string | null) => `【${label}】《${title}》${doc ? `（${doc}）` : ""}`,
   failed: "就您提到的条件而言：不符合。",
-  passed: "就您提到的条件而言：符合；其他条件（见下方自测）还需逐项核对。",
+  passed: "就您提到的条件而言：符合；其他条件还需逐项核对（见文末「资格自测」）。",
   undecided: "仅凭您提到的情况还不能判断。",
   reason: (mark: string, message: string, quote: string, section: string) => `${mark} ${message}　依据「${section}」：「${quote}」`,
   notACondition: (what: string) => `（${what}不是该通知的申报条件，不影响判断。）`,
