@@ -32,7 +32,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import type { Answer, Answers } from "../flows/forms/types.ts";
+import type { Answer, Answers, ApplicationFlow, Step } from "../flows/forms/types.ts";
+import type { DocumentInput, FormGenerator } from "./types.ts";
 
 // ───────────────────────────── page and type ─────────────────────────────
 
@@ -672,6 +673,31 @@ export function createDocument(options: DocumentOptions): Document {
 /** The .docx bytes. */
 export async function packDocx(doc: Document): Promise<Buffer> {
   return Packer.toBuffer(doc);
+}
+
+/**
+ * A program's FormGenerator: `build` lays out the Document for a draft; the file is named
+ * 「<form title>-<answer to nameStep>.docx」 (the draft id when that step is unanswered).
+ */
+export function formGenerator(flow: ApplicationFlow, nameStep: string, build: (input: DocumentInput) => Document): FormGenerator {
+  return {
+    programId: flow.programId,
+    render: async (input) => packDocx(build(input)),
+    fileName: (input) => {
+      const name = displayOf(input.answers, nameStep);
+      return docxFileName(flow.formTitle, name !== "" ? name : input.draftId);
+    },
+  };
+}
+
+/** The flow's step by id; throws, naming the program, for an id the flow does not have (a generator bug). */
+export function stepLookup(flow: ApplicationFlow): (id: string) => Step {
+  const steps: ReadonlyMap<string, Step> = new Map(flow.steps.map((s) => [s.id, s]));
+  return (id) => {
+    const s = steps.get(id);
+    if (!s) throw new Error(`${flow.programId}: the flow has no step ${id}`);
+    return s;
+  };
 }
 
 // ───────────────────────────── names and dates ─────────────────────────────

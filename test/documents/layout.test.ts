@@ -38,7 +38,8 @@ function sections(body: XmlElement): Array<{ landscape: boolean; blocks: XmlElem
   return out;
 }
 
-describe.each(programModules.map((m) => [m.program.id, m] as const))("%s 申报书 layout", (_id, m) => {
+// Each test renders three documents: generous on a busy 2-core machine (no timing is asserted).
+describe.each(programModules.map((m) => [m.program.id, m] as const))("%s 申报书 layout", { timeout: 120_000 }, (_id, m) => {
   const variants = [
     fillFlow(m.flow).answers,
     fillFlow(m.flow, { skipOptional: true, sample: { moneyBase: 12000 } }).answers,

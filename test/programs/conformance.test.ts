@@ -108,7 +108,8 @@ describe.each(programModules.map((m) => [m.program.id, m] as const))("program mo
     for (const s of stepIds) expect(s).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it("the 申报书 generator reads only steps the flow has, and renders a .docx", async () => {
+  // Renders the document a few dozen times: generous on a busy 2-core machine (no timing is asserted).
+  it("the 申报书 generator reads only steps the flow has, and renders a .docx", { timeout: 120_000 }, async () => {
     const read = new Set<string>();
     for (const f of filled) {
       for (const k of await keysRead(f.answers, (a) => m.document.render(input(m, a)))) read.add(k);

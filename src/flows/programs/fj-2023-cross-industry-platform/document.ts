@@ -14,7 +14,7 @@
  */
 import type { Paragraph, Table } from "docx";
 import { optionsOf, valueOf } from "../../forms/expand.ts";
-import type { Answers, Step } from "../../forms/types.ts";
+import type { Answers } from "../../forms/types.ts";
 import { DEVICE_TYPES, DOMAINS, MODEL_TYPES, flow } from "./questions.ts";
 import {
   CONTENT_WIDTH,
@@ -27,14 +27,14 @@ import {
   chosenIds,
   createDocument,
   displayOf,
-  docxFileName,
+  formGenerator,
   formTable,
+  stepLookup,
   heading1,
   heading2,
   heading3,
   labelCell,
   narrativeBody,
-  packDocx,
   pageBreak,
   paragraph,
   run,
@@ -46,7 +46,6 @@ import {
 } from "../../../documents/docx-kit.ts";
 import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
-const PROGRAM_ID = "fj-2023-cross-industry-platform";
 const FORM_TITLE = flow.formTitle;
 
 // ───────────────────────────── form texts ─────────────────────────────
@@ -91,13 +90,7 @@ const MATERIALS: readonly string[] = [
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-const STEPS: ReadonlyMap<string, Step> = new Map(flow.steps.map((s) => [s.id, s]));
-
-function step(id: string): Step {
-  const s = STEPS.get(id);
-  if (!s) throw new Error(`${PROGRAM_ID}: the flow has no step ${id}`);
-  return s;
-}
+const step = stepLookup(flow);
 
 const guidanceOf = (id: string): string | undefined => step(id).guidance;
 
@@ -563,13 +556,4 @@ function build(input: DocumentInput) {
   });
 }
 
-export const generator: FormGenerator = {
-  programId: PROGRAM_ID,
-  async render(input: DocumentInput): Promise<Buffer> {
-    return packDocx(build(input));
-  },
-  fileName(input: DocumentInput): string {
-    const name = displayOf(input.answers, "company-name");
-    return docxFileName(FORM_TITLE, name !== "" ? name : input.draftId);
-  },
-};
+export const generator: FormGenerator = formGenerator(flow, "company-name", build);

@@ -24,14 +24,13 @@ import {
   commitmentPage,
   createDocument,
   displayOf,
-  docxFileName,
+  formGenerator,
   formTable,
   heading1,
   kpiRow,
   kpiRows,
   labelCell,
   narrativeBody,
-  packDocx,
   paragraph,
   signatureLines,
   title,
@@ -43,7 +42,6 @@ import {
 } from "../../../documents/docx-kit.ts";
 import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
-const PROGRAM_ID = "fj-2024-integration";
 const FORM_TITLE = flow.formTitle;
 /** Text in the form's cells: the one table size. */
 const CELL = TABLE_SIZE;
@@ -302,13 +300,4 @@ function build(input: DocumentInput) {
   });
 }
 
-export const generator: FormGenerator = {
-  programId: PROGRAM_ID,
-  async render(input: DocumentInput): Promise<Buffer> {
-    return packDocx(build(input));
-  },
-  fileName(input: DocumentInput): string {
-    const name = displayOf(input.answers, "applicant-name");
-    return docxFileName(FORM_TITLE, name !== "" ? name : input.draftId);
-  },
-};
+export const generator: FormGenerator = formGenerator(flow, "applicant-name", build);

@@ -12,7 +12,7 @@
 import type { Paragraph, Table } from "docx";
 import { SMART_FACTORY_STAGES } from "../../eligibility/index.ts";
 import { optionsOf } from "../../forms/expand.ts";
-import type { Answers, Step } from "../../forms/types.ts";
+import type { Answers } from "../../forms/types.ts";
 import { KPIS, SCENARIO_DOCUMENT_ONLY, chosenScenarios, flow } from "./questions.ts";
 import { MULTI_SEGMENT, scenarioLabel, type Scenario } from "./scenarios.ts";
 import {
@@ -29,9 +29,10 @@ import {
   chosenIds,
   createDocument,
   displayOf,
-  docxFileName,
   footnoteRef,
+  formGenerator,
   formTable,
+  stepLookup,
   heading1,
   heading2,
   heading3,
@@ -43,7 +44,6 @@ import {
   listTable,
   narrative,
   narrativeBody,
-  packDocx,
   paragraph,
   run,
   title,
@@ -57,7 +57,6 @@ import {
 } from "../../../documents/docx-kit.ts";
 import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
-const PROGRAM_ID = "fj-2025-smart-factory-advanced";
 const FORM_TITLE = flow.formTitle;
 
 // ───────────────────────────── form texts ─────────────────────────────
@@ -197,13 +196,7 @@ const LIST_TABLES: readonly ListTableSpec[] = [
 /** Runs inside table cells: the one table size. */
 const CELL = { size: TABLE_SIZE } as const;
 
-const STEPS: ReadonlyMap<string, Step> = new Map(flow.steps.map((s) => [s.id, s]));
-
-function step(id: string): Step {
-  const s = STEPS.get(id);
-  if (!s) throw new Error(`${PROGRAM_ID}: the flow has no step ${id}`);
-  return s;
-}
+const step = stepLookup(flow);
 
 const guidanceOf = (id: string): string | undefined => step(id).guidance;
 
@@ -531,13 +524,4 @@ function build(input: DocumentInput) {
   });
 }
 
-export const generator: FormGenerator = {
-  programId: PROGRAM_ID,
-  async render(input: DocumentInput): Promise<Buffer> {
-    return packDocx(build(input));
-  },
-  fileName(input: DocumentInput): string {
-    const name = displayOf(input.answers, "company-name");
-    return docxFileName(FORM_TITLE, name !== "" ? name : input.draftId);
-  },
-};
+export const generator: FormGenerator = formGenerator(flow, "company-name", build);

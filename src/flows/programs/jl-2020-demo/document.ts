@@ -13,7 +13,7 @@
  */
 import type { Paragraph, Table } from "docx";
 import { optionsOf, valueOf } from "../../forms/expand.ts";
-import type { Answers, Step } from "../../forms/types.ts";
+import type { Answers } from "../../forms/types.ts";
 import { FINANCE_YEARS, FORM_CATEGORIES, SERVICE_TYPES, flow, formCategoryOf } from "./questions.ts";
 import {
   CONTENT_WIDTH,
@@ -26,8 +26,9 @@ import {
   commitmentPage,
   createDocument,
   displayOf,
-  docxFileName,
+  formGenerator,
   formTable,
+  stepLookup,
   heading1,
   heading2,
   heading3,
@@ -35,7 +36,6 @@ import {
   labelCell,
   linesOf,
   narrativeBody,
-  packDocx,
   pageBreak,
   paragraph,
   run,
@@ -47,7 +47,6 @@ import {
 } from "../../../documents/docx-kit.ts";
 import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
-const PROGRAM_ID = "jl-2020-demo";
 const FORM_TITLE = flow.formTitle;
 
 // ───────────────────────────── form texts ─────────────────────────────
@@ -108,13 +107,7 @@ const COMMITMENT_SIGNATURES: readonly string[] = [
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-const STEPS: ReadonlyMap<string, Step> = new Map(flow.steps.map((s) => [s.id, s]));
-
-function step(id: string): Step {
-  const s = STEPS.get(id);
-  if (!s) throw new Error(`${PROGRAM_ID}: the flow has no step ${id}`);
-  return s;
-}
+const step = stepLookup(flow);
 
 /** Text in the form's cells: the one table size. */
 const small = { size: TABLE_SIZE } as const;
@@ -419,13 +412,4 @@ function build(input: DocumentInput) {
   });
 }
 
-export const generator: FormGenerator = {
-  programId: PROGRAM_ID,
-  async render(input: DocumentInput): Promise<Buffer> {
-    return packDocx(build(input));
-  },
-  fileName(input: DocumentInput): string {
-    const name = displayOf(input.answers, "org-name");
-    return docxFileName(FORM_TITLE, name !== "" ? name : input.draftId);
-  },
-};
+export const generator: FormGenerator = formGenerator(flow, "org-name", build);
