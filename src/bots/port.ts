@@ -35,6 +35,7 @@ export interface ChannelAdapter {
   owns(to: Address): boolean;
   /** Stop receiving and release the platform connection; in-flight `onMessage` calls finish first. */
   stop(): Promise<void>;
+  readonly httpRoutes?: import("fastify").FastifyPluginAsync;
 }
 
 /** Where a message goes. `userId` is absent for group or broadcast targets. */

@@ -42,6 +42,16 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Run a document worker inside `npm start` / `npm run chat` (off when workers run separately). */
   IN_PROCESS_WORKER: z.enum(["on", "off"]).default("on"),
+  /** BotFather's token; set: `npm start` also runs the Telegram bot. */
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]{20,}$/, "expected <bot id>:<secret>, as BotFather gives it").optional()),
+  /** Bot API server (a self-hosted telegram-bot-api, a test server); no trailing slash. */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).transform((u) => u.replace(/\/+$/, "")).default("https://api.telegram.org"),
+  /** `polling` (getUpdates; one process per token) or `webhook` (a route on the service's HTTP server). */
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  /** Public https URL Telegram posts updates to; its path is the route served. Required with TELEGRAM_MODE=webhook. */
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "expected an https URL" }).optional()),
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. Required with TELEGRAM_MODE=webhook. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[\w-]{16,256}$/, "16-256 characters A-Z a-z 0-9 _ -").optional()),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -68,6 +78,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.EMBEDDINGS_PROVIDER === "openai" && !c.EMBEDDINGS_MODEL) {
     throw new ConfigError("Invalid configuration:\n  EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=openai");
+  }
+  if (c.TELEGRAM_MODE === "webhook" && c.TELEGRAM_BOT_TOKEN) {
+    const missing = (["TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET"] as const).filter((k) => !c[k]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when TELEGRAM_MODE=webhook`).join("\n")}`);
   }
   return Object.freeze({
     ...c,
