@@ -87,6 +87,7 @@ export class BotApiServer {
   private waiters: Waiter[] = [];
   private callWaiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   private failures: Failure[] = [];
+  private messageWaiters: Array<{ chatId: string; pred: (m: StoredMessage) => boolean; resolve: (m: StoredMessage) => void }> = [];
   private readonly blocked = new Set<string>();
   private readonly openPolls = new Set<http.ServerResponse>();
 
@@ -181,6 +182,16 @@ export class BotApiServer {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching Bot API call within ${opts.timeoutMs ?? 30_000} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`)), opts.timeoutMs ?? 30_000);
       this.callWaiters.push({ pred, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  /** Resolves with the first message the bot has (or will have) in a chat matching `pred`. */
+  waitForMessage(chatId: number | string, pred: (m: StoredMessage) => boolean, timeoutMs = 30_000): Promise<StoredMessage> {
+    const found = this.chatMessages(chatId).find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message in chat ${chatId} within ${timeoutMs} ms`)), timeoutMs);
+      this.messageWaiters.push({ chatId: String(chatId), pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
     });
   }
 
@@ -305,6 +316,11 @@ export class BotApiServer {
   private store(chatId: string, fields: Omit<StoredMessage, "message_id" | "chat_id">): StoredMessage & { date: number } {
     const message: StoredMessage = { message_id: this.nextMessageId++, chat_id: chatId, ...fields };
     this.messages.set(`${chatId}:${message.message_id}`, message);
+    this.messageWaiters = this.messageWaiters.filter((w) => {
+      if (w.chatId !== chatId || !w.pred(message)) return true;
+      w.resolve(message);
+      return false;
+    });
     return { ...message, date: 1_700_000_000 };
   }
 

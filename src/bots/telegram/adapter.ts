@@ -1,4 +1,4 @@
-import { Bot, GrammyError, InputFile, webhookCallback } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile, webhookCallback } from "grammy";
 import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
@@ -114,7 +114,8 @@ export class TelegramAdapter implements ChannelAdapter {
     } else this.redisConn = this.opts.redis;
     const api = this.bot.api;
     try {
-      await this.bot.init();
+      // Not bot.init(): it retries a network failure forever; a wrong API root should say so.
+      if (!this.bot.isInited()) this.bot.botInfo = await withRetries(() => api.getMe(), 3);
       await api.setMyCommands(commandList(PRIVATE_COMMANDS));
       await api.setMyCommands(commandList(GROUP_COMMANDS), { scope: { type: "all_group_chats" } });
       if (this.opts.webhook && this.httpRoutes) {
@@ -320,6 +321,18 @@ export class TelegramAdapter implements ChannelAdapter {
         return reply;
       });
     };
+  }
+}
+
+/** A few tries for network failures (HttpError) only, 0.5 s apart and doubling. */
+async function withRetries<T>(task: () => Promise<T>, attempts: number): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await task();
+    } catch (err) {
+      if (!(err instanceof HttpError) || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 500 * 2 ** (i - 1)));
+    }
   }
 }
 
