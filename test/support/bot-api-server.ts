@@ -77,6 +77,7 @@ function multipart(body: Buffer, boundary: string): Map<string, { name: string; 
 export class BotApiServer {
   readonly calls: RecordedCall[] = [];
   readonly messages = new Map<string, StoredMessage>();
+  private readonly byChat = new Map<string, StoredMessage[]>();
   readonly callbackAnswers = new Map<string, Record<string, unknown>>();
   webhook: { url: string; secret?: string } | null = null;
   private server: http.Server | null = null;
@@ -197,7 +198,7 @@ export class BotApiServer {
 
   /** Messages the bot has in a chat, oldest first. */
   chatMessages(chatId: number | string): StoredMessage[] {
-    return [...this.messages.values()].filter((m) => m.chat_id === String(chatId)).sort((a, b) => a.message_id - b.message_id);
+    return [...(this.byChat.get(String(chatId)) ?? [])];
   }
 
   lastMessage(chatId: number | string): StoredMessage {
@@ -316,6 +317,9 @@ export class BotApiServer {
   private store(chatId: string, fields: Omit<StoredMessage, "message_id" | "chat_id">): StoredMessage & { date: number } {
     const message: StoredMessage = { message_id: this.nextMessageId++, chat_id: chatId, ...fields };
     this.messages.set(`${chatId}:${message.message_id}`, message);
+    const list = this.byChat.get(chatId) ?? [];
+    list.push(message);
+    this.byChat.set(chatId, list);
     this.messageWaiters = this.messageWaiters.filter((w) => {
       if (w.chatId !== chatId || !w.pred(message)) return true;
       w.resolve(message);
