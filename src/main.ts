@@ -1,4 +1,5 @@
 import { runChat } from "./bots/console/run-chat.ts";
+import { createTelegramAdapter } from "./bots/telegram/index.ts";
 import { clockFromEnv } from "./shared/clock.ts";
 import { ConfigError, loadConfig } from "./shared/config.ts";
 import { createLogger } from "./shared/log.ts";
@@ -6,7 +7,7 @@ import { createLogger } from "./shared/log.ts";
 /**
  * `npm start`: the service on one machine, no bot token needed: the conversation engine,
  * an in-process document worker (IN_PROCESS_WORKER=on) and the local chat on this terminal
- * as user "cli-user". The Telegram and Feishu adapters attach here as they land.
+ * as user "cli-user"; with TELEGRAM_BOT_TOKEN set, the Telegram bot too. Feishu attaches here as it lands.
  */
 let config;
 try {
@@ -19,5 +20,6 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-await runChat({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { userId: process.env.CHAT_USER ?? "cli-user", jsonl: false });
+const adapters = config.TELEGRAM_BOT_TOKEN ? [createTelegramAdapter(config, { log })] : [];
+await runChat({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { userId: process.env.CHAT_USER ?? "cli-user", jsonl: false, adapters });
 process.stdout.write("\n再见！\n");

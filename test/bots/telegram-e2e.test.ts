@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ import { telegramTexts } from "../../src/bots/telegram/texts.ts";
 import { engineTexts } from "../../src/flows/engine/texts.ts";
 import { text, type InboundMessage } from "../../src/flows/engine/messages.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
-import { loadConfig } from "../../src/shared/config.ts";
+import { loadConfig, projectRoot } from "../../src/shared/config.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { echoKnowledge, makeEngine } from "../support/chat.ts";
 import { readDocx } from "../support/docx.ts";
@@ -35,6 +36,7 @@ let app: App;
 let dir: string;
 let kbCleanup: () => Promise<unknown>;
 let script: string[];
+let conn: Redis;
 
 /** The adapter, telling the test when the app has handled each inbound message. */
 class ObservedAdapter extends TelegramAdapter {
@@ -73,13 +75,14 @@ beforeAll(async () => {
   server = new BotApiServer();
   const apiRoot = await server.listen();
   const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "tge2e", DOCUMENTS_DIR: path.join(dir, "documents"), LOG_LEVEL: "silent", SHENBAO_TODAY: "2026-11-22" });
-  const conn = new Redis(redis.url);
+  conn = new Redis(redis.url);
   adapter = new ObservedAdapter(options(apiRoot, conn, { typingAfterMs: 600_000 }));
   app = await createApp({ config, clock: fixedClock("2026-11-22"), log: createLogger("silent") }, { adapters: [adapter], redis: redisOptionsFromUrl(redis.url), kb: kb.kb });
 });
 
 afterAll(async () => {
   await app?.close();
+  conn?.disconnect();
   await server?.close();
   await redis?.destroy();
   await kbCleanup?.();
@@ -349,6 +352,44 @@ describe("Telegram adapter details over HTTP", () => {
       expect(logged).not.toContain(TEST_TOKEN.split(":")[1]);
     } finally {
       conn.disconnect();
+    }
+  });
+});
+
+describe("npm start with TELEGRAM_BOT_TOKEN", () => {
+  it("runs the bot next to the terminal chat, configured from the environment", async () => {
+    const s = new BotApiServer();
+    const apiRoot = await s.listen();
+    const data = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-tg-start-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: apiRoot,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: "tgstart",
+        DATA_DIR: data,
+        INDEX_DIR: path.join(data, "index"),
+        DOCUMENTS_DIR: path.join(data, "documents"),
+        LOG_LEVEL: "silent",
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await s.waitForCall((c) => c.method === "deleteWebhook", { timeoutMs: 120_000 });
+      s.userSends(910, "/start");
+      const menu = await s.waitForMessage(910, () => true, 60_000);
+      expect(menu.text).toBe(engineTexts.welcome);
+    } finally {
+      child.stdin.end(); // end of the terminal chat stops the service, the bot with it
+      const code = await exited;
+      await s.close();
+      await fs.rm(data, { recursive: true, force: true });
+      expect(code, stderr).toBe(0);
     }
   });
 });

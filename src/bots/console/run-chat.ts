@@ -1,4 +1,5 @@
 import { createApp, type AppDeps } from "../../app/create-app.ts";
+import type { ChannelAdapter } from "../port.ts";
 import { ConsoleAdapter } from "./console-adapter.ts";
 
 export interface ChatOptions {
@@ -8,6 +9,8 @@ export interface ChatOptions {
   write?: (s: string) => void;
   /** How long to wait at end of input for documents this chat queued. @defaultValue 60 s (contracts/cli.md) */
   drainMs?: number;
+  /** Other channels served next to the terminal (the Telegram bot); they stop when the chat ends. */
+  adapters?: ChannelAdapter[];
 }
 
 /**
@@ -21,7 +24,7 @@ export async function runChat(deps: AppDeps, opts: ChatOptions): Promise<void> {
   const interactive = !opts.jsonl && (input as { isTTY?: boolean }).isTTY === true;
   if (interactive) write("申报助手（本地对话）。输入「帮助」查看指令，Ctrl+D 退出。\n\n");
   const adapter = new ConsoleAdapter({ userId: opts.userId, write, jsonl: opts.jsonl, input, prompt: interactive });
-  const app = await createApp(deps, { adapters: [adapter] });
+  const app = await createApp(deps, { adapters: [adapter, ...(opts.adapters ?? [])] });
   try {
     await adapter.ended;
     await app.documents.drain(opts.drainMs ?? 60_000);

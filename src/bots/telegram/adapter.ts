@@ -131,6 +131,10 @@ export class TelegramAdapter implements ChannelAdapter {
       this.runner = run(this.bot, {
         runner: { fetch: { timeout: this.opts.pollingTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: "exponential" },
       });
+      // The runner gives up on 401 (token revoked) and 409 (another process polls this token, or a webhook is set).
+      void this.runner.task()?.catch((err: unknown) => {
+        this.log.error({ err: safeErr(err, this.opts.token) }, "telegram polling stopped: check the token, and that only one process polls it (or use TELEGRAM_MODE=webhook)");
+      });
     }
     this.log.info({ bot: this.me.username, mode: this.httpRoutes ? "webhook" : "polling" }, "telegram bot started");
   }
