@@ -78,7 +78,7 @@ beforeAll(async () => {
   conn = new Redis(redis.url);
   adapter = new ObservedAdapter(options(apiRoot, conn, { typingAfterMs: 600_000 }));
   app = await createApp({ config, clock: fixedClock("2026-11-22"), log: createLogger("silent") }, { adapters: [adapter], redis: redisOptionsFromUrl(redis.url), kb: kb.kb });
-});
+}, 180_000);
 
 afterAll(async () => {
   await app?.close();
@@ -176,7 +176,7 @@ describe("Telegram bot, long polling against a local Bot API server", () => {
     // Every press was answered (answerCallbackQuery), once.
     const answered = server.calls.filter((c) => c.method === "answerCallbackQuery").length;
     expect(answered).toBeGreaterThanOrEqual(presses + 1);
-  });
+  }, 120_000);
 
   it("an application completed (buttons pressed where shown, answers typed) → the .docx arrives", async () => {
     const u = new TgUser(503);
@@ -190,7 +190,7 @@ describe("Telegram bot, long polling against a local Bot API server", () => {
     expect(doc.document!.bytes.subarray(0, 2).toString()).toBe("PK");
     const content = await readDocx(doc.document!.bytes);
     expect(content.text).toContain("智能工厂");
-  });
+  }, 180_000);
 
   it("a 429 with retry_after is waited out and the message still arrives", async () => {
     const u = new TgUser(504);
@@ -391,5 +391,5 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
       await fs.rm(data, { recursive: true, force: true });
       expect(code, stderr).toBe(0);
     }
-  });
+  }, 240_000);
 });
