@@ -1,4 +1,4 @@
-import { Bot, GrammyError, HttpError, InputFile, webhookCallback } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
@@ -8,13 +8,14 @@ import type { Command, InboundMessage, OutboundMessage } from "../../flows/engin
 import type { Logger } from "../../shared/log.ts";
 import type { Activity, Address, ChannelAdapter, InboundHandler, SentMessage } from "../port.ts";
 import { CallbackData } from "./callback-data.ts";
-import { ChatStatus } from "./chat-status.ts";
+import { ChatStatus, forbiddenTransformer } from "./chat-status.ts";
 import { ChatInactiveError, TelegramStartError } from "./errors.ts";
 import { MAX_CAPTION_CHARS, MAX_MESSAGE_CHARS, escapeHtml, splitText } from "./html.ts";
 import { isGroupChatId, translate, type AdapterReply, type PressedMessage } from "./inbound.ts";
 import { deepLink, inlineKeyboard } from "./keyboard.ts";
 import { redactError, redactingTransformer } from "./redact.ts";
 import { telegramTexts as t } from "./texts.ts";
+import { webhookRoutes, type WebhookOptions } from "./webhook.ts";
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -23,7 +24,7 @@ export interface TelegramAdapterOptions {
   /** @defaultValue "polling" */
   mode?: "polling" | "webhook";
   /** Webhook mode: the public URL (its path is the route served) and the secret_token. */
-  webhook?: { url: string; secret: string; /** Answer Telegram after this long and finish in the background. @defaultValue 8000 */ timeoutMs?: number };
+  webhook?: WebhookOptions;
   log: Logger;
   /** Redis for long button payloads and blocked chats; a function is called once, on `start`. */
   redis: Redis | (() => Promise<{ redis: Redis; close(): Promise<void> }>);
@@ -82,15 +83,10 @@ export class TelegramAdapter implements ChannelAdapter {
     // Innermost first: redact the token, then note 403s, then wait out 429s (auto-retry).
     this.bot.api.config.use(
       redactingTransformer(opts.token),
-      async (prev, method, payload, signal) => {
-        const res = await prev(method, payload, signal);
-        const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
-        if (!res.ok && res.error_code === 403 && chatId !== undefined && this.redisConn) {
-          this.log.info({ method }, "telegram chat blocked the bot; marked inactive");
-          await this.status.markInactive(String(chatId), res.description).catch(() => undefined);
-        }
-        return res;
-      },
+      forbiddenTransformer(async (chatId, description) => {
+        this.log.info("telegram chat blocked the bot; marked inactive");
+        if (this.redisConn) await this.status.markInactive(chatId, description).catch(() => undefined);
+      }),
       autoRetry({ maxDelaySeconds: opts.maxRetryAfterSeconds ?? 120, maxRetryAttempts: 5, rethrowHttpErrors: true }),
     );
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
@@ -98,7 +94,7 @@ export class TelegramAdapter implements ChannelAdapter {
     this.bot.catch((err) => this.log.error({ err: safeErr(err.error, opts.token) }, "telegram update failed"));
     if ((opts.mode ?? "polling") === "webhook") {
       if (!opts.webhook) throw new Error("webhook mode needs webhook.url and webhook.secret");
-      this.httpRoutes = this.webhookRoutes(opts.webhook);
+      this.httpRoutes = webhookRoutes(this.bot, opts.webhook, () => this.onMessage !== null);
     }
   }
 
@@ -124,6 +120,11 @@ export class TelegramAdapter implements ChannelAdapter {
         await api.deleteWebhook();
       }
     } catch (err) {
+      if (this.closeRedis) {
+        await this.closeRedis();
+        this.closeRedis = null;
+        this.redisConn = null;
+      }
       throw new TelegramStartError(`cannot start the Telegram bot: ${safeErr(err, this.opts.token).message}`, { cause: err });
     }
     this.onMessage = onMessage;
@@ -314,18 +315,6 @@ export class TelegramAdapter implements ChannelAdapter {
     return inlineKeyboard(buttons);
   }
 
-  private webhookRoutes(hook: NonNullable<TelegramAdapterOptions["webhook"]>): FastifyPluginAsync {
-    const handle = webhookCallback(this.bot, "fastify", { secretToken: hook.secret, onTimeout: "return", timeoutMilliseconds: hook.timeoutMs ?? 8000 });
-    const path = new URL(hook.url).pathname;
-    return async (app) => {
-      app.post(path, async (request, reply) => {
-        // Not started (or stopping): Telegram retries later.
-        if (!this.onMessage) return reply.code(503).send();
-        await handle(request, reply);
-        return reply;
-      });
-    };
-  }
 }
 
 /** A few tries for network failures (HttpError) only, 0.5 s apart and doubling. */

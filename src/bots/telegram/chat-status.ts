@@ -1,3 +1,4 @@
+import type { Transformer } from "grammy";
 import type { Redis } from "ioredis";
 
 /**
@@ -26,4 +27,14 @@ export class ChatStatus {
   private get key(): string {
     return `${this.prefix}:tg:inactive`;
   }
+}
+
+/** An API transformer that reports a 403 answer to a call for a chat (blocked, kicked, deactivated). */
+export function forbiddenTransformer(onForbidden: (chatId: string, description: string) => Promise<void>): Transformer {
+  return async (prev, method, payload, signal) => {
+    const res = await prev(method, payload, signal);
+    const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+    if (!res.ok && res.error_code === 403 && chatId !== undefined) await onForbidden(String(chatId), res.description);
+    return res;
+  };
 }
