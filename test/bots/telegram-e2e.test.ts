@@ -283,6 +283,70 @@ describe("Telegram adapter details over HTTP", () => {
     }
   });
 
+  it("a document with buttons: a long text goes first, the keyboard rides on the file and is removed when pressed", async () => {
+    const received: InboundMessage[] = [];
+    const { s, a, close } = await standalone({}, async (m) => void received.push(m));
+    const file = path.join(dir, "申报书.docx");
+    await fs.writeFile(file, "PK\u0003\u0004 test");
+    try {
+      const long = "说明".repeat(600); // over the 1,024-character caption limit
+      const sent = await a.send({ channel: "telegram", chatId: "930" }, { text: long, buttons: [{ id: "9.confirm", label: "确认" }], file: { path: file, name: "申报书.docx" } });
+      const [textMsg, docMsg] = s.chatMessages(930);
+      expect(textMsg!.text).toBe(long);
+      expect(docMsg!.document!.file_name).toBe("申报书.docx");
+      expect(docMsg!.caption).toBeUndefined();
+      expect(sent.messageId).toBe(String(docMsg!.message_id));
+      s.userPresses(930, docMsg!.message_id, "9.confirm");
+      await s.waitForCall((c) => c.method === "editMessageReplyMarkup" && c.payload.message_id === docMsg!.message_id);
+      expect(s.messages.get(`930:${docMsg!.message_id}`)!.reply_markup).toBeUndefined();
+      const until = Date.now() + 20_000;
+      while (received.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(received.map((m) => m.action)).toEqual(["9.confirm"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("edits: an unchanged edit is fine, a message that is gone is sent anew", async () => {
+    const { s, a, close } = await standalone({}, async () => undefined);
+    try {
+      const to = { channel: "telegram" as const, chatId: "940" };
+      const first = await a.send(to, text("第一版"));
+      expect(await a.edit(to, first.messageId!, text("第一版"))).toEqual(first); // 400 "not modified" is success
+      const again = await a.edit(to, "999999", text("第二版"));
+      expect(again.messageId).not.toBe("999999");
+      expect(s.chatMessages(940).map((m) => m.text)).toEqual(["第一版", "第二版"]);
+      expect(s.calls.filter((c) => c.method === "editMessageText").length).toBe(2);
+    } finally {
+      await close();
+    }
+  });
+
+  it("polling: one chat's updates in order, other chats in parallel", async () => {
+    const log: string[] = [];
+    let releaseA!: () => void;
+    const bArrived = new Promise<void>((resolve) => (releaseA = resolve));
+    const { s, close } = await standalone({}, async (m) => {
+      log.push(`start ${m.chatId} ${m.text}`);
+      // A's first message waits for B's: were chats handled one after the other, this would never end.
+      if (m.text === "A1") await bArrived;
+      if (m.chatId === "921") releaseA();
+      log.push(`end ${m.chatId} ${m.text}`);
+    });
+    try {
+      s.userSends(920, "A1");
+      s.userSends(920, "A2");
+      s.userSends(921, "B1");
+      const until = Date.now() + 20_000;
+      while (log.length < 6 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const a = log.filter((l) => l.includes(" 920 "));
+      expect(a).toEqual(["start 920 A1", "end 920 A1", "start 920 A2", "end 920 A2"]);
+      expect(log.indexOf("start 921 B1")).toBeLessThan(log.indexOf("end 920 A1"));
+    } finally {
+      await close();
+    }
+  });
+
   it("typing… is shown while a message is slow; progress() sends the chat action", async () => {
     let s!: BotApiServer;
     const seen: string[] = [];
