@@ -25,6 +25,7 @@ const suites: Array<[string, string, string]> = [
   ["documents", "./bench/documents.ts", "benchDocuments"],
   ["selfcheck", "./bench/selfcheck.ts", "benchSelfCheck"],
   ["feishu", "./bench/feishu.ts", "benchFeishu"],
+  ["telegram", "./bench/telegram.ts", "benchTelegram"],
 ];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;

@@ -69,6 +69,16 @@ export const configSchema = z.object({
   /** Event encryption key and verification token from the developer console (required with FEISHU_MODE=webhook). */
   FEISHU_ENCRYPT_KEY: optionalString,
   FEISHU_VERIFICATION_TOKEN: optionalString,
+  /** BotFather's token; set: `npm start` also runs the Telegram bot. */
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]{20,}$/, "expected <bot id>:<secret>, as BotFather gives it").optional()),
+  /** Bot API server (a self-hosted telegram-bot-api, a test server); no trailing slash. */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).transform((u) => u.replace(/\/+$/, "")).default("https://api.telegram.org"),
+  /** `polling` (getUpdates; one process per token) or `webhook` (a route on the service's HTTP server). */
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  /** Public https URL Telegram posts updates to; its path is the route served. Required with TELEGRAM_MODE=webhook. */
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "expected an https URL" }).optional()),
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. Required with TELEGRAM_MODE=webhook. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[\w-]{16,256}$/, "16-256 characters A-Z a-z 0-9 _ -").optional()),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -103,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.FEISHU_APP_ID && c.FEISHU_MODE === "webhook") {
     const missing = (["FEISHU_ENCRYPT_KEY", "FEISHU_VERIFICATION_TOKEN"] as const).filter((k) => !c[k]);
     if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when FEISHU_MODE=webhook (unsigned events are refused)`).join("\n")}`);
+  }
+  if (c.TELEGRAM_MODE === "webhook" && c.TELEGRAM_BOT_TOKEN) {
+    const missing = (["TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET"] as const).filter((k) => !c[k]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when TELEGRAM_MODE=webhook`).join("\n")}`);
   }
   return Object.freeze({
     ...c,
