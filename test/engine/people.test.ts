@@ -38,7 +38,7 @@ async function fillUntil(e: EngineEnv, u: ChatUser, shortName: string, stop: (s:
 
 const programs = catalog.applications.map((a) => [a.program.id, a.shortName] as const);
 
-describe("not every message is an answer: asides on a narrative (long text) step of every program", () => {
+describe("not every message is an answer: asides on a narrative and a text step of every program", () => {
   const rows: ReadonlyArray<readonly [typed: string, expect: RegExp]> = [
     ["先这样，我下午再弄", /已暂停，进度已保存/],
     ["算了", /已暂停/],
@@ -48,11 +48,12 @@ describe("not every message is an answer: asides on a narrative (long text) step
     ["？？", /我在。我们正在填写/],
     ["帮助", /填写说明|没有额外的填写说明/],
   ];
-  it.each(programs.flatMap(([id, name]) => rows.map(([typed, want]) => [id, name, typed, want] as const)))(
-    "%s: 「%s」 is not saved",
-    async (_id, name, typed, want) => {
+  const kinds = ["longText", "text"] as const;
+  it.each(programs.flatMap(([id, name]) => kinds.flatMap((kind) => rows.map(([typed, want]) => [id, kind, name, typed, want] as const))))(
+    "%s, %s step: 「%s」 is not saved",
+    async (_id, kind, name, typed, want) => {
       const { e, user } = newUser();
-      const step = await fillUntil(e, user, name, (s) => s.kind === "longText");
+      const step = await fillUntil(e, user, name, (s) => s.kind === kind && (kind === "longText" || !s.optional) && !s.place && !s.checks);
       const before = await draftAnswers(e, user);
       await user.say(typed);
       expect(user.lastText()).toMatch(want);
