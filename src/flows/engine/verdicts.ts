@@ -32,7 +32,7 @@ export function sayVerdicts(turn: Turn, lead: string[] = []): void {
     const r = group[0]!;
     const entry = entryOf(turn.ctx.catalog, r.programId);
     const name = entry?.shortName ?? r.title;
-    const category = group.length > 1 ? t.verdicts.allCategories : r.category ? r.categoryLabel : "";
+    const category = categoryOf(m, group);
     const status = statusOf(turn, r.programId);
     lines.push(t.verdicts.line(t.verdicts.marks2[r.verdict] ?? "", name, category, decidingReason(r), when(status)));
     if (r.verdict === "ineligible" || !entry) continue;
@@ -67,6 +67,14 @@ function groupLines(m: MatchResult): ProgramResult[][] {
   return [...groups.values()];
 }
 
+/** 「各类别」 when the line covers every category of the program, else their labels. */
+function categoryOf(m: MatchResult, group: readonly ProgramResult[]): string {
+  const r = group[0]!;
+  if (group.length === 1) return r.category ? r.categoryLabel : "";
+  const all = m.results.filter((x) => x.programId === r.programId).length;
+  return group.length === all ? t.verdicts.allCategories : group.map((x) => x.categoryLabel).join("、");
+}
+
 function decidingReason(r: ProgramResult): string {
   if (r.verdict === "ineligible") return r.reasons.find((x) => x.status === "fail")?.message ?? "";
   if (r.verdict === "unknown") return t.verdicts.missing(r.missing.map((f) => fieldLabels[f]).join("、")).trim();
@@ -92,7 +100,7 @@ export function sayVerdictDetails(turn: Turn): void {
   for (const group of groupLines(m)) {
     const r = group[0]!;
     n += 1;
-    const category = group.length > 1 ? t.verdicts.allCategories : r.category ? r.categoryLabel : "";
+    const category = categoryOf(m, group);
     lines.push("", `${t.verdicts.marks2[r.verdict] ?? ""} ${t.verdicts.program(n, r.title, category, r.docNumber)}`);
     const shown = r.verdict === "ineligible" ? r.reasons.filter((x) => x.status === "fail") : r.reasons;
     for (const x of shown) {
