@@ -320,3 +320,22 @@ describe("after the verdicts (idle)", () => {
     expect(user.lastText()).toContain("1. 所在省份：广东省");
   });
 });
+
+describe("doubtful answers wait for 确认, and only for the question on screen", () => {
+  it("a rough figure in the 申报书 is confirmed; after a pause 「确认」 no longer saves it", async () => {
+    const { e, user } = newUser();
+    await fillUntil(e, user, "先进级智能工厂", (s) => s.id === "investment");
+    await user.say("五千万左右");
+    expect(user.lastText()).toContain("将按 5000 万元 填写");
+    expect(await draftAnswers(e, user)).not.toHaveProperty("investment");
+    await user.say("确认");
+    expect((await draftAnswers(e, user)).investment).toBe(5000);
+
+    await user.say("上一步");
+    await user.say("六千万左右");
+    await user.say("暂停");
+    await user.say("继续");
+    await user.say("确认");
+    expect((await draftAnswers(e, user)).investment).toBe(5000);
+  });
+});
