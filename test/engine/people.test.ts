@@ -221,11 +221,20 @@ describe("returning users, history and naming a program", () => {
     expect(Object.keys((await state(e, user)).drafts)).toHaveLength(0);
   });
 
-  it("「吉林长春的汽车零部件企业能申报啥」 starts the self-check, not a form", async () => {
+  it("「吉林长春的汽车零部件企业能申报啥」 starts the self-check (place taken from the message), not a form", async () => {
     const { e, user } = newUser();
     await user.say("吉林长春的汽车零部件企业能申报啥");
-    expect((await state(e, user)).session.mode.kind).toBe("questionnaire");
-    expect(Object.keys((await state(e, user)).drafts)).toHaveLength(0);
+    const s = await state(e, user);
+    expect(s.session.mode).toMatchObject({ kind: "questionnaire", field: "independentLegalEntity" });
+    expect(s.session.profile).toMatchObject({ province: "吉林省", city: "长春市" });
+    expect(user.transcript.map((m) => m.text).join("\n")).toContain("企业所在地：吉林省长春市");
+    expect(Object.keys(s.drafts)).toHaveLength(0);
+  });
+
+  it("「我们公司能报什么？」 names no place: the self-check asks the province", async () => {
+    const { e, user } = newUser();
+    await user.say("我们公司能报什么？");
+    expect((await state(e, user)).session.mode).toMatchObject({ kind: "questionnaire", field: "province" });
   });
 
   it("a 2020 notice with no deadline is history in the form's opening note", async () => {
