@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { createChatModel } from "../src/knowledge/llm.ts";
+import { askWithRules } from "../src/app/ask-with-rules.ts";
 import { KnowledgeBase, QuestionError, renderAnswerText } from "../src/knowledge/index.ts";
 import { cliContext, fail, readStdinLines, writeJson } from "./cli-support.ts";
 
@@ -32,7 +33,7 @@ if (values.jsonl) {
   await readStdinLines(async (line, n) => {
     if (line.trim() === "") return;
     try {
-      writeJson(await kb.ask(line, { top, mode }));
+      writeJson(await askWithRules(kb, line, ctx.clock, { top, mode }));
     } catch (err) {
       if (!(err instanceof QuestionError)) throw err;
       failed++;
@@ -42,7 +43,7 @@ if (values.jsonl) {
   process.exitCode = failed > 0 ? 1 : 0;
 } else {
   try {
-    const answer = await kb.ask(positionals[0]!, { top, mode });
+    const answer = await askWithRules(kb, positionals[0]!, ctx.clock, { top, mode });
     process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswerText(answer)}\n`);
   } catch (err) {
     if (err instanceof QuestionError) fail(`${err.userMessage()} (${err.code})`, 1);

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchQa, defaultEvalFile } from "./bench/qa.ts";
+import { benchQa } from "./bench/qa.ts";
 import { renderTable, type BenchTable } from "./bench/table.ts";
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, eval: { type: "string" }, synthetic: { type: "string" } },
+  options: { only: { type: "string" }, synthetic: { type: "string" } },
 });
 const only = values.only?.split(",");
 const want = (name: string) => !only || only.includes(name);
@@ -14,12 +14,8 @@ const print = (t: BenchTable) => process.stdout.write(`${renderTable(t)}\n`);
 process.stdout.write(`# npm run bench (${new Date().toISOString().slice(0, 10)}, node ${process.version})\n\n`);
 
 if (want("qa")) {
-  const evalFile = values.eval ?? defaultEvalFile;
-  if (!fs.existsSync(evalFile)) process.stdout.write(`(qa skipped: no eval set at ${evalFile})\n`);
-  else {
-    const syntheticNotices = values.synthetic ? Number(values.synthetic) : 1000;
-    for (const t of await benchQa({ evalFile, syntheticNotices })) print(t);
-  }
+  const syntheticNotices = values.synthetic ? Number(values.synthetic) : 1000;
+  for (const t of await benchQa({ syntheticNotices })) print(t);
 }
 
 // Suites added by later work register here; each exports a function returning tables.

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { runChat } from "../src/app/run-chat.ts";
+import { runChat } from "../src/bots/console/run-chat.ts";
 import { cliContext, fail } from "./cli-support.ts";
 
 /** `npm run --silent chat -- [--user ID] [--jsonl]` (contracts/cli.md). */

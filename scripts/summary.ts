@@ -10,7 +10,8 @@ import { cliContext, fail, writeJson } from "./cli-support.ts";
 /**
  * `npm run --silent summary -- --program ID [--compiler 推荐单位] [--out FILE]`: the program's
  * 推荐汇总表 (.xlsx, in the notice's column layout) of every confirmed application, for staff.
- * Prints {"path","rows"} on stdout.
+ * The 推荐单位 header is `--compiler`, else RECOMMENDING_UNIT, else left blank (never taken from
+ * the applications). Prints {"path","rows"} on stdout.
  */
 let args;
 try {
@@ -25,9 +26,10 @@ const redis = new Redis({ ...conn.options, maxRetriesPerRequest: 5 });
 try {
   const store = new RedisStateStore(redis, log, { prefix: config.REDIS_PREFIX });
   const apps = await confirmedApplications(redis, store, args.program);
+  const compiler = args.compiler?.trim() || config.RECOMMENDING_UNIT;
   const input = {
     programId: args.program,
-    ...(args.compiler ? { compiler: args.compiler } : {}),
+    ...(compiler ? { compiler } : {}),
     applications: apps.map((a) => ({
       programId: args.program!,
       draftId: a.draft.id,

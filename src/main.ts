@@ -1,4 +1,4 @@
-import { runChat } from "./app/run-chat.ts";
+import { runChat } from "./bots/console/run-chat.ts";
 import { clockFromEnv } from "./shared/clock.ts";
 import { ConfigError, loadConfig } from "./shared/config.ts";
 import { createLogger } from "./shared/log.ts";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { QueueEvents } from "bullmq";
-import { generatorFor } from "../../src/documents/forms/index.ts";
+import { generatorFor } from "../../src/flows/programs/index.ts";
 import { DOCUMENTS_QUEUE, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
 import { expandSteps } from "../../src/flows/forms/expand.ts";

@@ -1,89 +1,20 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { answerExtractive, type Answer } from "../../src/knowledge/answer.ts";
+import type { AnswerContext } from "../../src/knowledge/answer.ts";
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { loadCorpus, type Notice } from "../../src/knowledge/corpus.ts";
 import { HashingEmbeddings } from "../../src/knowledge/embeddings.ts";
 import { KnowledgeIndex } from "../../src/knowledge/index-store.ts";
-import type { RetrievalMode } from "../../src/knowledge/retrieve.ts";
 import { parseSections } from "../../src/knowledge/structure.ts";
-import { normalizeForMatch } from "../../src/knowledge/text-clean.ts";
+import { extractMetadata } from "../../src/knowledge/metadata.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { projectRoot } from "../../src/shared/config.ts";
+import { BigramBm25, EVAL_TODAY, freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, score, type EvalItem, type Score, type Scored } from "./qa-eval.ts";
 import { ms, percentile, type BenchTable } from "./table.ts";
 
-export interface EvalItem {
-  id: string;
-  q: string;
-  doc: string[];
-  must: string[];
-  unanswerable?: boolean;
-}
-
-export const defaultEvalFile = path.resolve(projectRoot, "..", "shared", "eval", "qa-dev.jsonl");
-
-export async function loadEval(file = defaultEvalFile): Promise<EvalItem[]> {
-  const text = await fs.readFile(file, "utf8");
-  return text
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as EvalItem);
-}
-
-/** doc@1: the first citation is the expected notice (title or 文号 contains a marker). */
-export function docAt1(item: EvalItem, a: Answer): boolean {
-  const c = a.citations[0];
-  if (!c) return false;
-  const hay = normalizeForMatch(`${c.title} ${c.docNumber ?? ""} ${c.noticeTitle ?? ""} ${c.noticeDocNumber ?? ""}`);
-  return item.doc.some((d) => hay.includes(normalizeForMatch(d)));
-}
-
-/** quote@3: an expected text is in the answer or the top three passages (whitespace-insensitive). */
-export function quoteAt3(item: EvalItem, a: Answer): boolean {
-  const hay = normalizeForMatch([a.answer, ...a.citations.slice(0, 3).map((c) => c.text)].join("\n"));
-  return item.must.some((m) => hay.includes(normalizeForMatch(m)));
-}
-
-export interface ModeScore {
-  mode: RetrievalMode;
-  docAt1: number;
-  quoteAt3: number;
-  refusedCorrectly: number;
-  wrongRefusals: number;
-  answeredOutOfDomain: number;
-  failures: string[];
-}
-
-export async function scoreMode(index: KnowledgeIndex, notices: Notice[], items: EvalItem[], mode: RetrievalMode): Promise<ModeScore> {
-  const ctx = { index, notices: new Map(notices.map((n) => [n.meta.docId, n.meta])), clock: fixedClock("2026-11-22") };
-  const answerable = items.filter((i) => !i.unanswerable);
-  const out: ModeScore = { mode, docAt1: 0, quoteAt3: 0, refusedCorrectly: 0, wrongRefusals: 0, answeredOutOfDomain: 0, failures: [] };
-  for (const item of items) {
-    const a = await answerExtractive(ctx, item.q, { top: 3, mode });
-    if (item.unanswerable) {
-      if (a.answerable) {
-        out.answeredOutOfDomain++;
-        out.failures.push(`${item.id} answered (coverage ${a.coverage})`);
-      } else out.refusedCorrectly++;
-      continue;
-    }
-    if (!a.answerable) {
-      out.wrongRefusals++;
-      out.failures.push(`${item.id} refused (coverage ${a.coverage})`);
-    }
-    const d = docAt1(item, a);
-    const q = quoteAt3(item, a);
-    if (d) out.docAt1++;
-    if (q) out.quoteAt3++;
-    if (!d || !q) out.failures.push(`${item.id} doc@1=${d} quote@3=${q} → ${a.citations[0]?.section ?? "-"}`);
-  }
-  out.docAt1 /= answerable.length;
-  out.quoteAt3 /= answerable.length;
-  return out;
-}
-
 async function latency(index: KnowledgeIndex, notices: Notice[], questions: string[], rounds: number) {
-  const ctx = { index, notices: new Map(notices.map((n) => [n.meta.docId, n.meta])), clock: fixedClock("2026-11-22") };
+  const ctx = { index, notices: new Map(notices.map((n) => [n.meta.docId, n.meta])), clock: fixedClock(EVAL_TODAY) };
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
@@ -132,8 +63,73 @@ export function syntheticCorpus(seeds: Notice[], count: number, seed = 42): Noti
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-export async function benchQa(options: { evalFile?: string; syntheticNotices?: number } = {}): Promise<BenchTable[]> {
-  const items = await loadEval(options.evalFile);
+const pct = (n: number, d: number) => (d === 0 ? "-" : (n / d).toFixed(2));
+
+function qualityRows(scores: Score[]) {
+  return scores.map((s) => ({
+    method: s.method,
+    "doc@1": pct(s.docAt1, s.answerable),
+    "fact in answer": pct(s.factInAnswer, s.answerable),
+    "fact in top 3": pct(s.factInTop3, s.answerable),
+    "passages outcome": s.method === "new (v2)" ? s.passages : "-",
+    "wrong refusals": `${s.wrongRefusals}/${s.answerable}`,
+    "correct refusals": `${s.correctRefusals}/${s.outOfDomain}`,
+  }));
+}
+
+async function compare(ctx: AnswerContext, items: EvalItem[]): Promise<Score[]> {
+  const baseline = new BigramBm25(ctx.index);
+  const run = async (f: (q: string) => Promise<Scored> | Scored) => {
+    const out: Scored[] = [];
+    for (const it of items) out.push(await f(it.q));
+    return out;
+  };
+  return [
+    score("plain bigram BM25", items, await run((q) => baseline.ask(q))),
+    score("previous (v1)", items, await run(async (q) => fromAnswer(await answerExtractive(ctx, q, { method: "v1" })))),
+    score("new (v2)", items, await run(async (q) => fromAnswer(await answerExtractive(ctx, q, { method: "v2" })))),
+  ];
+}
+
+interface ExpectedMeta {
+  title: string;
+  docNumber: string | null;
+  issuer: string;
+  date: string;
+  deadlines: string[];
+  contacts: Array<[string, string]>;
+}
+
+/** Printed fields right: title, 文号, issuer, date, each deadline, each contact (name and phone); extra contacts count as wrong. */
+export async function metadataAccuracy(): Promise<{ right: number; fields: number; misses: string[] }> {
+  const expected = JSON.parse(await fs.readFile(path.join(freshNoticesDir, "expected-meta.json"), "utf8")) as Record<string, ExpectedMeta>;
+  let right = 0;
+  let fields = 0;
+  const misses: string[] = [];
+  for (const [file, want] of Object.entries(expected)) {
+    const got = extractMetadata(await fs.readFile(path.join(freshNoticesDir, file), "utf8"));
+    const check = (name: string, ok: boolean) => {
+      fields++;
+      if (ok) right++;
+      else misses.push(`${file}: ${name}`);
+    };
+    check("title", got.title === want.title);
+    check("docNumber", got.docNumber === want.docNumber);
+    check("issuer", got.issuer === want.issuer);
+    check("date", got.date === want.date);
+    for (const d of want.deadlines) check(`deadline ${d}`, got.deadlines.some((x) => x.date === d));
+    for (const [name, phone] of want.contacts) check(`contact ${name}`, got.contacts.some((c) => c.name === name && c.phone === phone));
+    for (const c of got.contacts) {
+      if (!want.contacts.some(([name, phone]) => c.name === name && c.phone === phone)) {
+        fields++;
+        misses.push(`${file}: extra contact ${c.name ?? "?"} ${c.phone ?? ""}`);
+      }
+    }
+  }
+  return { right, fields, misses };
+}
+
+export async function benchQa(options: { syntheticNotices?: number } = {}): Promise<BenchTable[]> {
   const notices = await loadCorpus(path.join(projectRoot, "corpus"));
   const embeddings = new HashingEmbeddings();
   const tables: BenchTable[] = [];
@@ -149,25 +145,38 @@ export async function benchQa(options: { evalFile?: string; syntheticNotices?: n
   await KnowledgeIndex.load(tmp, embeddings);
   const loadMs = performance.now() - t;
 
-  const scores: ModeScore[] = [];
-  for (const mode of ["bm25", "vector", "hybrid"] as const) scores.push(await scoreMode(index, notices, items, mode));
-  const answerable = items.filter((i) => !i.unanswerable).length;
+  const seedItems = await loadItems("seed-questions.jsonl", "validation");
+  const seedCtx: AnswerContext = { index, notices: new Map(notices.map((n) => [n.meta.docId, n.meta])), clock: fixedClock(EVAL_TODAY) };
+  const seedScores = await compare(seedCtx, seedItems);
+  const newSeed = seedScores[2]!;
   tables.push({
-    title: `Retrieval quality on the dev set (${items.length} questions, ${answerable} answerable)`,
-    rows: scores.map((s) => ({
-      method: s.mode,
-      "doc@1": s.docAt1.toFixed(2),
-      "quote@3": s.quoteAt3.toFixed(2),
-      "correct refusals": `${s.refusedCorrectly}/${items.length - answerable}`,
-      "wrong refusals": s.wrongRefusals,
-    })),
-    note: scores
-      .filter((s) => s.failures.length > 0)
-      .map((s) => `${s.mode} misses: ${s.failures.join("; ")}`)
-      .join("\n"),
+    title: `Q&A on the five seed notices: validation half (${seedItems.length} questions, ${newSeed.answerable} answerable, ${newSeed.outOfDomain} out of domain)`,
+    rows: qualityRows(seedScores),
+    note: `new (v2) misses: ${newSeed.misses.join("; ") || "none"}`,
   });
 
-  const questions = items.map((i) => i.q);
+  const fresh = await freshKnowledgeBase();
+  try {
+    const freshItems = await loadItems("fresh-questions.jsonl", "validation");
+    const freshScores = await compare(fresh.ctx, freshItems);
+    const newFresh = freshScores[2]!;
+    tables.push({
+      title: `Q&A on ${fresh.ingested.length} real-shaped notices of other provinces after \`ingest\` (seeds + them indexed): validation half (${freshItems.length} questions, ${newFresh.answerable} answerable, ${newFresh.outOfDomain} out of domain)`,
+      rows: qualityRows(freshScores),
+      note: `new (v2) misses: ${newFresh.misses.join("; ") || "none"}`,
+    });
+  } finally {
+    await fresh.cleanup();
+  }
+
+  const meta = await metadataAccuracy();
+  tables.push({
+    title: "Metadata read by `ingest` from the real-shaped notices (printed fields right)",
+    rows: [{ notices: 4, fields: meta.fields, right: meta.right, share: pct(meta.right, meta.fields) }],
+    note: meta.misses.length ? `misses: ${meta.misses.join("; ")}` : "no misses",
+  });
+
+  const questions = seedItems.map((i) => i.q);
   const small = await latency(index, notices, questions, 10);
   const synthetic = syntheticCorpus(notices, options.syntheticNotices ?? 1000);
   const heapBefore = process.memoryUsage().heapUsed;
@@ -177,7 +186,7 @@ export async function benchQa(options: { evalFile?: string; syntheticNotices?: n
   const mem = process.memoryUsage();
   const large = await latency(big, synthetic, questions, 3);
   tables.push({
-    title: "Answer latency (hybrid, extractive, no LLM) and index size",
+    title: "Answer latency (new method, hybrid, extractive, no LLM) and index size",
     rows: [
       {
         corpus: `${notices.length} seed notices`,

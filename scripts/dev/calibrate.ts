@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { answerExtractive } from "../../src/knowledge/answer.ts";
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { loadCorpus } from "../../src/knowledge/corpus.ts";
 import { HashingEmbeddings } from "../../src/knowledge/embeddings.ts";
 import { KnowledgeIndex } from "../../src/knowledge/index-store.ts";

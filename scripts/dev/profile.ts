@@ -1,5 +1,5 @@
 // Dev aid: per-stage timings of answering on a synthetic corpus (npx tsx scripts/dev/profile.ts 300).
-import { answerExtractive } from "../../src/knowledge/answer.ts";
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { loadCorpus } from "../../src/knowledge/corpus.ts";
 import { HashingEmbeddings } from "../../src/knowledge/embeddings.ts";
 import { KnowledgeIndex } from "../../src/knowledge/index-store.ts";

@@ -1,6 +1,6 @@
 // Dev aid: grid over fusion parameters on the dev set plus the paraphrase fixtures.
 import fs from "node:fs";
-import { answerExtractive } from "../../src/knowledge/answer.ts";
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { loadCorpus } from "../../src/knowledge/corpus.ts";
 import { HashingEmbeddings } from "../../src/knowledge/embeddings.ts";
 import { KnowledgeIndex } from "../../src/knowledge/index-store.ts";

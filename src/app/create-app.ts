@@ -11,8 +11,11 @@ import type { Clock } from "../shared/clock.ts";
 import type { Config } from "../shared/config.ts";
 import type { Logger } from "../shared/log.ts";
 import { startPrivateRedis, type PrivateRedis } from "../shared/redis-server.ts";
-import { DocumentDelivery, type Deliver } from "./document-delivery.ts";
+import type { ChannelAdapter, InboundHandler } from "../bots/port.ts";
+import { DocumentDelivery } from "./document-delivery.ts";
 import { knowledgePort } from "./knowledge-port.ts";
+import { Outbox } from "./outbox.ts";
+import { routeInbound } from "./route-inbound.ts";
 
 export interface AppDeps {
   config: Config;
@@ -48,18 +51,25 @@ export interface App {
   redisOptions: RedisOptions;
   kb: KnowledgeBase;
   documents: DocumentDelivery;
+  outbox: Outbox;
   worker: Worker | null;
+  /** What every adapter's inbound messages go to: pending deliveries for that chat first, then the engine. */
+  handle: InboundHandler;
+  /** Stop the adapters (in-flight messages finish), then the worker, queue listeners and Redis. */
   close(): Promise<void>;
 }
 
 export interface AppOptions {
   redis?: RedisOptions;
   kb?: KnowledgeBase;
-  /** How finished documents reach chats served by this process. */
-  deliver: Deliver;
+  /** The chat channels this process serves, one per channel; each is registered with the outbox and started. */
+  adapters: ChannelAdapter[];
 }
 
-/** The composition root: knowledge base, state store, engine, document queue (and worker), wired from config. */
+/**
+ * The composition root: knowledge base, state store, engine, outbox, document queue (and
+ * worker), wired from config; then the adapters are started and receive messages.
+ */
 export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
   const { config, clock, log } = deps;
   const conn = opts.redis !== undefined ? { options: opts.redis, server: null } : await connectRedis(config, log);
@@ -71,6 +81,8 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
   const queuePrefix = `${config.REDIS_PREFIX}q`;
   // BullMQ opens its own connections from plain options (its RedisOptions type is its own).
   const connection = { ...conn.options } as ConnectionOptions;
+  const outbox = new Outbox({ redis, prefix: config.REDIS_PREFIX, log, ttlSeconds: config.DRAFT_RETENTION_DAYS * 24 * 3600 });
+  for (const adapter of opts.adapters) outbox.register(adapter);
   let documents: DocumentDelivery | null = null;
   const engine = new ConversationEngine({
     store,
@@ -81,7 +93,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     documents: { enqueue: (r) => documents!.enqueue(r) },
     historyAfterYears: config.NOTICE_HISTORY_YEARS,
   });
-  documents = new DocumentDelivery({ connection, prefix: queuePrefix, log }, engine, opts.deliver);
+  documents = new DocumentDelivery({ connection, prefix: queuePrefix, log }, engine, outbox);
   await documents.ready();
   const worker =
     config.IN_PROCESS_WORKER === "on"
@@ -91,6 +103,10 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
         )
       : null;
   const docs = documents;
+  const handle = routeInbound(engine, outbox, log);
+  await outbox.start();
+  await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));
+  for (const adapter of opts.adapters) await adapter.start(handle);
   return {
     engine,
     store,
@@ -98,10 +114,14 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     redisOptions: conn.options,
     kb,
     documents: docs,
+    outbox,
     worker,
+    handle,
     close: async () => {
+      for (const adapter of opts.adapters) await adapter.stop();
       await worker?.close();
       await docs.close();
+      await outbox.close();
       redis.disconnect();
       await conn.server?.stop();
     },

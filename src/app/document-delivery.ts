@@ -1,17 +1,16 @@
 import { Job, QueueEvents, type ConnectionOptions, type Queue } from "bullmq";
 import type { ConversationEngine, DocumentPort, DocumentRequest } from "../flows/engine/engine.ts";
-import type { ChatAddress, OutboundMessage } from "../flows/engine/messages.ts";
 import { DOCUMENTS_QUEUE, documentJobSchema, documentResultSchema } from "../documents/job.ts";
 import { DocumentQueue, JOB_ATTEMPTS } from "../documents/queue.ts";
 import type { Logger } from "../shared/log.ts";
-
-/** Sends to a chat this process serves; null when the address belongs to another process. */
-export type Deliver = (address: ChatAddress) => ((m: OutboundMessage) => Promise<void>) | null;
+import type { Outbox } from "./outbox.ts";
 
 /**
  * Connects the engine to the `documents` queue: enqueues confirmed drafts, and listens to
- * queue events (from any worker process) to deliver finished files through the chat the
- * user used. The draft records each delivery, so several listening processes send once.
+ * queue events (from any worker process) to deliver finished files through the outbox to the
+ * chat the user used. The draft records each delivery and the outbox keys it by job id, so
+ * several listening processes send once; a process that does not serve the chat leaves the
+ * message pending in the outbox for one that does.
  */
 export class DocumentDelivery implements DocumentPort {
   private readonly events: QueueEvents;
@@ -22,7 +21,7 @@ export class DocumentDelivery implements DocumentPort {
   constructor(
     private readonly opts: { connection: ConnectionOptions; prefix: string; log: Logger },
     private readonly engine: ConversationEngine,
-    private readonly deliver: Deliver,
+    private readonly outbox: Outbox,
   ) {
     this.producer = new DocumentQueue({ connection: opts.connection, prefix: opts.prefix });
     this.events = new QueueEvents(DOCUMENTS_QUEUE, { connection: opts.connection, prefix: opts.prefix });
@@ -38,6 +37,19 @@ export class DocumentDelivery implements DocumentPort {
   /** Resolves once the listener is subscribed (events before that are not seen). */
   async ready(): Promise<void> {
     await this.events.waitUntilReady();
+  }
+
+  /**
+   * Record and post documents that completed while no service process was listening (BullMQ
+   * keeps completed jobs 7 days). Idempotent: the draft records each delivery, the outbox
+   * keys it by job id. Returns how many jobs were looked at.
+   * TODO(durability): final failures are not caught up, and this relies on completed jobs
+   * being kept; once job payloads leave Redis when done, record delivery from the worker instead.
+   */
+  async catchUp(limit = 1000): Promise<number> {
+    const jobs = await this.producer.queue.getCompleted(0, limit - 1);
+    for (const job of jobs) if (job.id) await this.onCompleted(job.id, job.returnvalue);
+    return jobs.length;
   }
 
   async enqueue(request: DocumentRequest): Promise<void> {
@@ -97,10 +109,10 @@ export class DocumentDelivery implements DocumentPort {
       const found = await this.jobData(jobId);
       const result = documentResultSchema.safeParse(typeof returnvalue === "string" ? JSON.parse(returnvalue) : returnvalue);
       if (!found || !result.success) return;
-      const send = this.deliver(found.data.address);
-      if (!send) return;
       const message = await this.engine.documentReady(found.data.user, found.data.draftId, found.data.draftVersion, result.data);
-      if (message) await send(message);
+      if (message) await this.outbox.post(found.data.address, message, `done:${jobId}`);
+      // Recorded by another process: what it posted may be ours to send.
+      else await this.outbox.flush(found.data.address);
     } catch (err) {
       this.opts.log.error({ jobId, err: (err as Error).message }, "document delivery failed");
     } finally {
@@ -115,10 +127,8 @@ export class DocumentDelivery implements DocumentPort {
       // Attempts left: BullMQ retries with backoff; the user hears only of the final failure.
       const final = found.job.attemptsMade >= (found.job.opts.attempts ?? JOB_ATTEMPTS) || /Unrecoverable|invalid|no document generator/i.test(reason);
       if (!final) return;
-      const send = this.deliver(found.data.address);
-      if (!send) return;
       const message = await this.engine.documentFailed(found.data.user, found.data.draftId, found.data.draftVersion, reason);
-      if (message) await send(message);
+      if (message) await this.outbox.post(found.data.address, message, `failed:${jobId}`);
       this.settle(jobId);
     } catch (err) {
       this.opts.log.error({ jobId, err: (err as Error).message }, "failure notice failed");

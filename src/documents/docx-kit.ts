@@ -21,6 +21,7 @@ import {
   HeadingLevel,
   LineRuleType,
   Packer,
+  PageOrientation,
   PageNumber,
   Paragraph,
   Table,
@@ -65,8 +66,20 @@ export const SIZES = {
   wuhao: 21, // 五号 10.5pt
 } as const;
 
-/** Default text size inside form tables (小四); the form tables are too dense for 三号. */
+/**
+ * The one text size inside every table (小四), nested tables and cell paragraphs included:
+ * the form tables are too dense for 三号, and one size reads as one form.
+ */
 export const TABLE_SIZE = SIZES.xiaosi;
+
+/** A4 landscape: the width between the margins, for wide annex tables (see `landscape`). */
+export const LANDSCAPE_CONTENT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
+
+/**
+ * Vertical room (twips) above a line to be sealed (盖章/公章) or signed: an official seal is
+ * about 4 cm across and is stamped over the line, so about 2.5 cm is kept free above it.
+ */
+export const SEAL_ROOM = 1440;
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, hint: "eastAsia" });
 
@@ -259,8 +272,8 @@ export function checkOptions(
 }
 
 /** A blank to write on (「＿＿＿＿」), or the value filling it, underlined. */
-export function blankOr(value: string, width = 4): TextRun {
-  return value.trim() === "" ? run("＿".repeat(width)) : run(value, { underline: true });
+export function blankOr(value: string, width = 4, style: RunStyle = {}): TextRun {
+  return value.trim() === "" ? run("＿".repeat(width), style) : run(value, { ...style, underline: true });
 }
 
 // ───────────────────────────── narratives ─────────────────────────────
@@ -323,8 +336,6 @@ export type CellSpec = string | CellOptions;
 export type RowSpec = readonly CellSpec[];
 
 export interface TableOptions {
-  /** Text size in the cells (half-points); default 小四. */
-  size?: number;
   /** Repeat the first row on each page (header rows of long lists). */
   headerRow?: boolean;
 }
@@ -358,9 +369,11 @@ function cellChildren(spec: CellOptions, size: number): Block[] {
  * A bordered form table on a grid of `widths` (twips, summing to CONTENT_WIDTH for a full-width
  * table). Each row lists its cells; a cell spans `span` grid columns and `rowSpan` rows (cells
  * covered by a row span are left out of the rows below, and docx writes the continuation cells).
+ * Text is TABLE_SIZE (blocks put in a cell should be `cellParagraph`s); rows are never split
+ * across pages (a row taller than a page still breaks: Word and LibreOffice both allow it).
  */
 export function formTable(widths: readonly number[], rows: readonly RowSpec[], options: TableOptions = {}): Table {
-  const size = options.size ?? TABLE_SIZE;
+  const size = TABLE_SIZE;
   // Grid columns still covered by a row span from above, per row.
   const covered = new Map<number, Set<number>>();
   const tableRows = rows.map((row, r) => {
@@ -386,7 +399,7 @@ export function formTable(widths: readonly number[], rows: readonly RowSpec[], o
         ...(rowSpan > 1 ? { rowSpan } : {}),
       });
     });
-    return new TableRow({ children: cells, ...(options.headerRow && r === 0 ? { tableHeader: true } : {}) });
+    return new TableRow({ children: cells, cantSplit: true, ...(options.headerRow && r === 0 ? { tableHeader: true } : {}) });
   });
   return new Table({
     rows: tableRows,
@@ -395,6 +408,25 @@ export function formTable(widths: readonly number[], rows: readonly RowSpec[], o
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
   });
+}
+
+/** A paragraph inside a table cell (a cell's `blocks`): TABLE_SIZE whatever the style says. */
+export function cellParagraph(content: string | readonly Inline[] = "", style: Omit<ParagraphStyle, "size"> = {}): Paragraph {
+  return paragraph(content, { ...style, size: TABLE_SIZE });
+}
+
+/** `narrativeBody` inside a table cell, at TABLE_SIZE. */
+export function cellNarrative(text: string | undefined, guidance: string | undefined, style: Omit<ParagraphStyle, "size"> = {}): Paragraph[] {
+  return narrativeBody(text, guidance, { ...style, size: TABLE_SIZE });
+}
+
+/**
+ * An amount for a cell whose row or column says 万元: the plain number of 万元 (「12000」,
+ * 「-200」, 「0.5」), never the chat's display (「1.2 亿元（12000 万元）」); "" when unanswered.
+ */
+export function wanCell(answers: Answers, key: string): string {
+  const v = answerOf(answers, key)?.value;
+  return typeof v === "number" && Number.isFinite(v) ? formatNumber(v) : "";
 }
 
 /** A label cell (centred). */
@@ -513,6 +545,25 @@ export interface CommitmentOptions {
 
 export const DEFAULT_SIGNATURES: readonly string[] = ["法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年\u3000\u3000月\u3000\u3000日"];
 
+const SEALED = /盖章|公章|签章/;
+const SIGNED = /签字|签名/;
+
+/** Room (twips) above a line to be signed by hand: about 1.3 cm. */
+export const SIGNATURE_ROOM = 720;
+
+/**
+ * Right-aligned lines to seal, sign and date: a line to be sealed gets SEAL_ROOM above it, one
+ * to be signed SIGNATURE_ROOM, a date line a blank line; dates are left for the applicant
+ * (「年　月　日」).
+ */
+export function signatureLines(lines: readonly (string | readonly Inline[])[]): Paragraph[] {
+  return lines.map((s) => {
+    const text = typeof s === "string" ? s : "";
+    const before = SEALED.test(text) ? SEAL_ROOM : SIGNED.test(text) ? SIGNATURE_ROOM : 320;
+    return paragraph(s, { align: "right", before });
+  });
+}
+
 /** The 承诺书 on a page of its own. */
 export function commitmentPage(options: CommitmentOptions): Block[] {
   const out: Block[] = [];
@@ -523,20 +574,28 @@ export function commitmentPage(options: CommitmentOptions): Block[] {
     out.push(title(options.title, { pageBreakBefore: true, before: 240, after: 240 }));
   }
   for (const p of options.paragraphs) out.push(paragraph(p, { indent: true }));
-  out.push(paragraph(""));
-  for (const s of options.signatures ?? DEFAULT_SIGNATURES) {
-    out.push(paragraph(s, { align: "right", before: 160 }));
-  }
+  out.push(...signatureLines(options.signatures ?? DEFAULT_SIGNATURES));
   if (options.after) out.push(...options.after);
   return out;
 }
 
 // ───────────────────────────── document ─────────────────────────────
 
+/** Blocks printed on A4 landscape pages, a section of their own (see `landscape`). */
+export class LandscapeSection {
+  constructor(readonly blocks: readonly Block[]) {}
+}
+
+/** Wide tables (e.g. a nine-column 附表) on landscape pages: LANDSCAPE_CONTENT_WIDTH wide. */
+export function landscape(blocks: readonly Block[]): LandscapeSection {
+  return new LandscapeSection(blocks);
+}
+
 export interface DocumentOptions {
   /** Stored as the document's title property. */
   title: string;
-  children: readonly Block[];
+  /** The body; a `landscape(...)` entry starts landscape pages, and portrait resumes after it. */
+  children: readonly (Block | LandscapeSection)[];
   /** Footnotes by id, referenced with `footnoteRef(id)`. */
   footnotes?: Readonly<Record<number, string>>;
   /** Page numbers centred in the footer (「— 1 —」); default true. */
@@ -585,23 +644,28 @@ export function createDocument(options: DocumentOptions): Document {
   for (const [id, text] of Object.entries(options.footnotes ?? {})) {
     footnotes[id] = { children: [paragraph(text, { size: SIZES.wuhao })] };
   }
+  // Consecutive blocks share a section; each landscape entry is a section of its own.
+  const parts: Array<{ landscape: boolean; children: Block[] }> = [];
+  for (const c of options.children) {
+    if (c instanceof LandscapeSection) parts.push({ landscape: true, children: [...c.blocks] });
+    else if (parts.length === 0 || parts[parts.length - 1]!.landscape) parts.push({ landscape: false, children: [c] });
+    else parts[parts.length - 1]!.children.push(c);
+  }
   return new Document({
     title: cleanText(options.title),
     creator: "申报助手",
     styles,
     footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...PAGE.margin, header: 851, footer: 992, gutter: 0 },
-          },
+    sections: parts.map((part) => ({
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { ...PAGE.margin, header: 851, footer: 992, gutter: 0 },
         },
-        ...(options.pageNumbers === false ? {} : { footers: { default: pageNumberFooter() } }),
-        children: [...options.children],
       },
-    ],
+      ...(options.pageNumbers === false ? {} : { footers: { default: pageNumberFooter() } }),
+      children: part.children,
+    })),
   });
 }
 

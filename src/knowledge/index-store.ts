@@ -25,7 +25,7 @@ interface Manifest {
   chunkCount: number;
 }
 
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3; // 3: jieba user dictionary (domain-words.ts)
 const searchFields = ["title", "section", "text"] as const;
 
 function miniSearchOptions() {

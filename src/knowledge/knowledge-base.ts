@@ -5,12 +5,14 @@ import type { Clock } from "../shared/clock.ts";
 import type { Config } from "../shared/config.ts";
 import { AppError } from "../shared/errors.ts";
 import type { Logger } from "../shared/log.ts";
-import { answerExtractive, deadlineNote, type Answer, type AskOptions } from "./answer.ts";
+import { deadlineNote, type Answer, type AskOptions } from "./answer.ts";
+import { answerExtractive } from "./extractive.ts";
 import { loadCorpus, removeNotice, sha256, writeNotice, type Notice } from "./corpus.ts";
 import { createEmbeddings, type NamedEmbeddings } from "./embeddings.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { KnowledgeIndex, chunksOf, withIndexLock } from "./index-store.ts";
 import { groundedAnswer } from "./llm.ts";
+import { FileTextFailure, fileText, formatOf } from "./file-text.ts";
 import { extractMetadata } from "./metadata.ts";
 import { noticeMetaSchema, type NoticeMeta } from "./notice-meta.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -20,6 +22,8 @@ export type IngestErrorCode =
   | "FILE_UNREADABLE"
   | "FILE_TOO_LARGE"
   | "NOT_TEXT"
+  | "SCANNED_PDF"
+  | "BAD_DOCUMENT"
   | "EMPTY"
   | "BAD_FRONT_MATTER"
   | "NO_TITLE"
@@ -46,9 +50,13 @@ export interface IngestResult {
   contacts: NoticeMeta["contacts"];
   attachments: string[];
   chunks: number;
+  /** Metadata read with doubt or not found (empty when a front-matter header gave the fields). */
+  warnings: string[];
 }
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** PDFs and Word files carry images and fonts; their text is still checked against MAX_TEXT_BYTES' spirit by chunking. */
+const MAX_FILE_BYTES = 30 * 1024 * 1024;
+const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
 export interface KnowledgeBaseDeps {
   config: Config;
@@ -142,7 +150,7 @@ export class KnowledgeBase {
    * the index are written only after everything was read and checked.
    */
   async ingest(file: string): Promise<IngestResult> {
-    const notice = await this.readNoticeFile(file);
+    const { warnings, ...notice } = await this.readNoticeFile(file);
     const { corpusDir, indexDir } = this.deps.config;
     return withIndexLock(indexDir, async () => {
       // Another process may have ingested since we opened: start from the saved state.
@@ -172,6 +180,7 @@ export class KnowledgeBase {
         contacts: m.contacts,
         attachments: m.attachments,
         chunks,
+        warnings,
       };
     });
   }
@@ -185,7 +194,7 @@ export class KnowledgeBase {
     }
   }
 
-  private async readNoticeFile(file: string): Promise<Notice> {
+  private async readNoticeFile(file: string): Promise<Notice & { warnings: string[] }> {
     let bytes: Buffer;
     try {
       const stat = await fs.stat(file);
@@ -197,13 +206,16 @@ export class KnowledgeBase {
       const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
       throw new IngestError(code, `cannot read ${file}`, { cause: err });
     }
+    if (formatOf(file, bytes) === "text" && bytes.length > MAX_TEXT_BYTES) {
+      throw new IngestError("FILE_TOO_LARGE", `${file} has ${bytes.length} bytes`);
+    }
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      text = await fileText(file, bytes);
     } catch (err) {
-      throw new IngestError("NOT_TEXT", `${file} is not UTF-8 text`, { cause: err });
+      if (!(err instanceof FileTextFailure)) throw err;
+      throw new IngestError(err.code, `${file}: ${err.message}`, { cause: err });
     }
-    if (text.includes("\u0000")) throw new IngestError("NOT_TEXT", `${file} contains NUL bytes`);
     let split: ReturnType<typeof splitFrontMatter>;
     try {
       split = splitFrontMatter(text);
@@ -233,7 +245,7 @@ export class KnowledgeBase {
     }
     const notice = { meta: parsed.data, text: body };
     if (chunksOf(notice).length === 0) throw new IngestError("EMPTY", `${file} has no indexable text`);
-    return notice;
+    return { ...notice, warnings: split.header ? [] : extracted.warnings };
   }
 }
 

@@ -1,4 +1,5 @@
 import { logicalLines } from "./structure.ts";
+import { metadataWarnings } from "./texts.ts";
 import type { Contact, Deadline, NoticeMeta, NoticePart } from "./notice-meta.ts";
 
 /**
@@ -7,6 +8,9 @@ import type { Contact, Deadline, NoticeMeta, NoticePart } from "./notice-meta.ts
  */
 
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[]\d{4}[〕］\]]\d{1,4}号/;
+
+/** A line that is nothing but a 文号 (optionally labelled), as printed under the issuer's name. */
+const DOC_NUMBER_LINE = new RegExp(`^(文号[：:])?\\s*(${DOC_NUMBER.source})$`);
 const TITLE_END = /(通知|意见|指南|办法|方案|公告|通告|决定|细则|规定)$/;
 
 const pad = (n: number | string) => String(n).padStart(2, "0");
@@ -34,22 +38,27 @@ function bodyEnd(lines: string[]): number {
   return i < 0 ? lines.length : i;
 }
 
-function findTitle(lines: string[]): { title: string | null; index: number } {
+function findTitle(lines: string[]): { title: string | null; index: number; sure: boolean } {
+  const candidates: number[] = [];
   for (let i = 0; i < Math.min(lines.length, 15); i++) {
     const l = lines[i]!;
-    if (l.length >= 8 && l.length <= 90 && TITLE_END.test(l) && !/[。；：:]/.test(l)) return { title: l, index: i };
+    if (l.length >= 8 && l.length <= 120 && TITLE_END.test(l) && !/[。；：:>＞]/.test(l) && !/^(附件|抄送)/.test(l)) candidates.push(i);
   }
+  // A notice's own title says what it is about (「…关于…的通知」); an upstream title sits inside 《》.
+  const own = candidates.find((i) => /关于|转发/.test(lines[i]!.replace(/《[^》]*》/g, "")) || /^.{2,30}(厅|局|委员会|政府)关于/.test(lines[i]!));
+  const pick = own ?? candidates[0];
+  if (pick !== undefined) return { title: lines[pick]!, index: pick, sure: own !== undefined };
   // A guide or opinion with no 关于…的通知 line: the first short line that reads like a title.
   for (let i = 0; i < Math.min(lines.length, 6); i++) {
     const l = lines[i]!;
-    if (l.length >= 8 && l.length <= 40 && !/[。；：:，]/.test(l) && !/^附件/.test(l)) return { title: l, index: i };
+    if (l.length >= 8 && l.length <= 40 && !/[。；：:，]/.test(l) && !/^附件/.test(l)) return { title: l, index: i, sure: false };
   }
   // Last resort: the document names itself in a 《…》 reference (「相关链接 《…的实施意见》政策解读」).
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = /《([^《》]{8,90}?(通知|意见|指南|办法|方案))》/.exec(lines[i]!);
-    if (m) return { title: m[1]!, index: -1 };
+    if (m) return { title: m[1]!, index: -1, sure: false };
   }
-  return { title: null, index: -1 };
+  return { title: null, index: -1, sure: false };
 }
 
 const ISSUER_LINE = /^(.{2,30}?(厅|局|委员会|委|政府|办公室|管委会))(文件)?$/;
@@ -79,26 +88,40 @@ function findDate(lines: string[], end: number): { date: string | null; index: n
 }
 
 const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报|之前|逾期|前完成)/;
+/** 「8月25日前」「9月11日下班前」「10月24日之前」: a date without a year that is itself a deadline. */
+const MONTH_DAY_BEFORE = /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(下班前|前|之前|截止|止)/g;
 
 function sentencesOf(line: string): string[] {
   return line.match(/[^。；！？]+[。；！？]?/g) ?? [line];
 }
 
-function findDeadlines(lines: string[], end: number, year: string | null): Deadline[] {
+/** Year for a month-day deadline: the notice's year, or the next one when the day falls before publication. */
+export function inferYear(month: number, day: number, noticeDate: string | null): string | null {
+  if (!noticeDate || noticeDate.length < 10) return noticeDate?.slice(0, 4) ?? null;
+  const year = Number(noticeDate.slice(0, 4));
+  const md = `${pad(month)}-${pad(day)}`;
+  return String(md < noticeDate.slice(5) ? year + 1 : year);
+}
+
+function findDeadlines(lines: string[], end: number, date: string | null, inferred: string[]): Deadline[] {
   const out: Deadline[] = [];
   const seen = new Set<string>();
   for (const line of lines.slice(0, end)) {
     for (const sentence of sentencesOf(line)) {
-      if (!DEADLINE_CUE.test(sentence)) continue;
-      const dates = fullDates(sentence).map((d) => d.iso);
-      if (dates.length === 0 && year) {
-        for (const m of sentence.matchAll(/(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(前|之前|截止)/g)) {
-          dates.push(`${year}-${pad(m[1]!)}-${pad(m[2]!)}`);
-        }
+      const monthDay = [...sentence.matchAll(MONTH_DAY_BEFORE)].filter((m) => !/\d{4}\s*年\s*$/.test(sentence.slice(0, m.index)));
+      if (!DEADLINE_CUE.test(sentence) && monthDay.length === 0) continue;
+      const full = fullDates(sentence);
+      // 「2025年8月1日至2025年9月30日」: the period's end is the deadline.
+      const dates = full.filter((d, i) => !(full[i + 1] && /^[^，。；]{0,12}[至到~—-]/.test(sentence.slice(d.index).replace(/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")))).map((d) => d.iso);
+      for (const m of monthDay) {
+        const year = inferYear(Number(m[1]), Number(m[2]), date);
+        if (!year) continue;
+        const iso = `${year}-${pad(m[1]!)}-${pad(m[2]!)}`;
+        dates.push(iso);
+        inferred.push(`${m[1]}月${m[2]}日→${iso}`);
       }
       for (const iso of dates) {
         if (!validIso(iso) || seen.has(iso)) continue;
-        // Deadlines lie after publication; a date in the past of the notice is a reference period.
         seen.add(iso);
         const what = sentence.replace(/^[（(][一二三四五六七八九十\d]+[）)]/, "").replace(/^\d+[.．、]/, "").trim();
         out.push({ date: iso, what: what.length > 120 ? `${what.slice(0, 118)}…` : what });
@@ -111,36 +134,95 @@ function findDeadlines(lines: string[], end: number, year: string | null): Deadl
 const PHONE = /((?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+const CONTACT_CUE = /联系人|联系电话|联系方式|电话|咨询|技术支持|联系/;
+const OFFICE = /[\u4e00-\u9fa5]{2,16}?(处|科|室|中心|办公室|局|厅|委员会)/g;
+/** Labels that read like names but are not (「业务咨询」「技术支持」). */
+const LABEL = /^(联系人及联系方式|联系人|联系电话|电话|联系方式|业务咨询|咨询电话|咨询|系统技术支持|技术支持|邮箱|传真|手机|座机|地址|电子邮箱|联\s*系\s*人)$/;
+
+type Token = { kind: "name"; value: string; note: string | null } | { kind: "phone"; value: string } | { kind: "label"; value: string };
+
+/** Names and phones of a contact line, in order: 「数字经济处 王立新 025-…，陈静 025-…」, 「赵明、孙悦，电话：A、B」. */
+function contactTokens(line: string): Token[] {
+  const tokens: Token[] = [];
+  const text = line.replace(EMAIL, " ").replace(/[（(][^）)]{0,30}[）)]/g, (m) => ` ${m} `);
+  const phoneAt = [...text.matchAll(PHONE)].map((m) => ({ index: m.index!, value: m[1]! }));
+  let last = 0;
+  const pushWords = (segment: string) => {
+    for (const raw of segment.split(/[\s、，,；;：:。]+/)) {
+      const w = raw.trim();
+      if (w === "" || !/[\u4e00-\u9fa5]/.test(w)) continue;
+      if (/^[（(]/.test(w)) {
+        const prev = tokens[tokens.length - 1];
+        if (prev?.kind === "name") prev.note = w.slice(1, -1);
+        continue;
+      }
+      if (LABEL.test(w)) {
+        tokens.push({ kind: "label", value: w });
+        continue;
+      }
+      // 「装备工业处林浩」: an office, then the name; 「数字经济处」 alone is an office.
+      const offices = [...w.matchAll(OFFICE)];
+      const end = offices.length ? offices[offices.length - 1]!.index! + offices[offices.length - 1]![0].length : 0;
+      const rest = w.slice(end).replace(/^(联系人|联系电话|电话)/, "");
+      const office = end > 0 ? w.slice(0, end) : null;
+      if (/^[\u4e00-\u9fa5]{2,3}$/.test(rest) && !LABEL.test(rest)) tokens.push({ kind: "name", value: rest, note: office });
+      else if (office) tokens.push({ kind: "label", value: office });
+    }
+  };
+  for (const p of phoneAt) {
+    pushWords(text.slice(last, p.index));
+    if (!/^\d{4}$/.test(p.value)) tokens.push({ kind: "phone", value: p.value });
+    last = p.index + p.value.length;
+  }
+  pushWords(text.slice(last));
+  return tokens;
+}
+
 function findContacts(lines: string[], end: number): Contact[] {
   const contacts: Contact[] = [];
   for (const line of lines.slice(0, end)) {
     const email = /邮\s*箱|邮件|E-?mail/i.test(line) ? line.match(EMAIL)?.[0] : undefined;
-    // An e-mail line belongs to the contact just above it.
-    if (email) {
-      const last = contacts[contacts.length - 1];
-      if (last && last.email === null) last.email = email;
-      else contacts.push({ name: null, phone: null, email, note: null });
+    const hasPhone = [...line.matchAll(PHONE)].some((m) => !/^\d{4}$/.test(m[1]!));
+    if (/^(邮\s*箱|地\s*址)/.test(line) || !hasPhone) {
+      // An e-mail line belongs to the contact just above it.
+      if (email) {
+        const lastContact = contacts[contacts.length - 1];
+        if (lastContact && lastContact.email === null) lastContact.email = email;
+        else contacts.push({ name: null, phone: null, email, note: null });
+      }
+      continue;
     }
-    if (/^(邮\s*箱|地\s*址)/.test(line)) continue;
-    const phones = [...line.matchAll(PHONE)].map((m) => m[1]!).filter((p) => !/^\d{4}$/.test(p));
-    if (phones.length === 0) continue;
-    const isContactLine =
-      /联系人|联系电话|联系方式|电话/.test(line) || /^[\u4e00-\u9fa5]{2,4}[（(][^）)]{1,30}[）)]\s*\d/.test(line);
-    if (!isContactLine) continue;
-    // 「联系人：孙哲0591-87430181」, 「黄剑（工业数据安全标杆企业）0591-87839441」,
-    // 「联系人：装备工业处林浩；联系电话：83321894」, 「…装备工业处郑燕奕，0591-87832506」
-    const beforePhone = line.slice(0, line.indexOf(phones[0]!));
-    const note = /[（(]([^）)]{1,30})[）)]/.exec(beforePhone)?.[1] ?? null;
-    const cleaned = beforePhone
-      .replace(/[（(][^）)]*[）)]/g, "")
-      .replace(/.*(联系人及联系方式|联系人)[：:]/, "")
-      .replace(/[；;，,：:\s]*(联系电话|电话|联系方式)?[：:]?\s*$/, "");
-    const nameMatch = /([\u4e00-\u9fa5]{2,4})$/.exec(cleaned.replace(/[，,；;：:\s]+$/, ""));
-    // 「装备工业处林浩」: the name follows the office.
-    let name = nameMatch ? nameMatch[1]!.split(/[处科室局厅]/).pop()! : null;
-    if (name !== null && (name.length < 2 || /(楼|号|路|区|市)$/.test(name))) name = null;
-    const unit = /([\u4e00-\u9fa5]{2,8}(处|科))/.exec(cleaned)?.[1] ?? null;
-    contacts.push({ name, phone: phones[0]!, email: null, note: note ?? unit });
+    const tokens = contactTokens(line);
+    // Without a cue word, only a short 「处室 姓名 电话」 line is a contact line.
+    const namePhone = tokens.some((t, i) => t.kind === "name" && tokens[i + 1]?.kind === "phone");
+    if (!CONTACT_CUE.test(line) && !(namePhone && line.length <= 80)) continue;
+    const found: Contact[] = [];
+    let names: Array<{ value: string; note: string | null }> = [];
+    let label: string | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind === "label") {
+        if (!/^(联系人|联系电话|电话|联系方式|联系人及联系方式|手机)$/.test(t.value)) label = t.value;
+        continue;
+      }
+      if (t.kind === "name") {
+        names.push({ value: t.value, note: t.note ?? label });
+        continue;
+      }
+      // A run of phones: pair with the names before it one to one, or share one phone among them.
+      const phones = [t.value];
+      while (tokens[i + 1]?.kind === "phone") phones.push((tokens[++i] as { value: string }).value);
+      if (names.length === 0) {
+        for (const ph of phones) found.push({ name: null, phone: ph, email: null, note: label });
+      } else if (names.length === phones.length) {
+        names.forEach((n, k) => found.push({ name: n.value, phone: phones[k]!, email: null, note: n.note }));
+      } else {
+        for (const n of names) found.push({ name: n.value, phone: phones[0]!, email: null, note: n.note });
+      }
+      names = [];
+    }
+    if (email && found.length > 0) found[found.length - 1]!.email = email;
+    contacts.push(...found);
   }
   return contacts;
 }
@@ -188,28 +270,46 @@ function mostMentionedProvince(lines: string[]): string | null {
 
 export type ExtractedMeta = Omit<NoticeMeta, "docId" | "takesApplications" | "region" | "sha256" | "source"> & {
   region: string | null;
+  /** Fields read with doubt or not found, in Chinese for the staff member who ingests (`ingest --json`). */
+  warnings: string[];
 };
 
 export function extractMetadata(raw: string): ExtractedMeta {
   const lines = logicalLines(raw);
   const end = bodyEnd(lines);
-  const { title, index: titleIndex } = findTitle(lines);
-  const head = lines.slice(0, Math.max(titleIndex, 0) + 1);
-  const docLine = head.findIndex((l) => DOC_NUMBER.test(l));
-  const docNumber = docLine >= 0 ? DOC_NUMBER.exec(head[docLine]!)![0] : null;
+  const { title, index: titleIndex, sure: titleSure } = findTitle(lines);
+  // The 文号 stands on its own line above or just below the title; 文号 in 《》（…号） are cited documents'.
+  const near = lines.slice(0, Math.max(titleIndex, 0) + 4);
+  let docLine = near.findIndex((l) => DOC_NUMBER_LINE.test(l));
+  if (docLine < 0 && titleIndex >= 0) docLine = lines.slice(0, titleIndex + 1).findIndex((l) => DOC_NUMBER.test(l) && !/《|（[^）]*〔/.test(l));
+  const docNumber = docLine >= 0 ? DOC_NUMBER.exec(lines[docLine]!)![0] : null;
   const { date, index: signatureIndex } = findDate(lines, end);
-  const year = date?.slice(0, 4) ?? null;
+  const inferred: string[] = [];
   const issuer = findIssuer(lines, title, signatureIndex);
   const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
+  const deadlines = findDeadlines(lines, end, date, inferred);
+  const contacts = findContacts(lines, end);
+  const w = metadataWarnings;
+  const warnings = [
+    ...(title === null ? [w.noTitle] : titleSure ? [] : [w.titleGuessed(title)]),
+    ...(docNumber === null ? [w.noDocNumber] : []),
+    ...(issuer === null ? [w.noIssuer] : []),
+    ...(date === null ? [w.noDate] : []),
+    ...(deadlines.length === 0 ? [w.noDeadline] : []),
+    ...inferred.map(w.yearInferred),
+    ...(contacts.length === 0 ? [w.noContact] : []),
+    ...contacts.filter((c) => c.name === null && c.phone !== null).map((c) => w.phoneWithoutName(c.phone!)),
+  ];
   return {
     title: title ?? lines[0] ?? "",
     issuer,
     docNumber,
     date,
     region,
-    deadlines: findDeadlines(lines, end, year),
-    contacts: findContacts(lines, end),
+    deadlines,
+    contacts,
     attachments: findAttachments(lines, end),
     parts: findParts(lines, docLine >= 0 ? docLine : 0),
+    warnings,
   };
 }

@@ -45,9 +45,19 @@ const EDITION_LINE = /^[（(]\d{4}年版[）)]$/;
 type Heading = { level: number; label: string; body: string | null };
 
 /** Split raw text into cleaned logical lines, joining lines the extraction broke mid-sentence. */
+/** Web-page furniture around a notice: breadcrumbs, page info, footers. Never the notice's own data. */
+const BOILERPLATE =
+  /^(首页\s*[>＞»]|当前位置|您的位置)|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
+
+export function isBoilerplate(line: string): boolean {
+  return BOILERPLATE.test(line);
+}
+
+/** The notice's lines, cleaned, with sentences broken across lines joined; web-page furniture dropped. */
 export function logicalLines(raw: string): string[] {
   const lines: string[] = [];
   for (const rawLine of raw.replace(/\r\n?/g, "\n").split("\n")) {
+    if (isBoilerplate(rawLine.trim())) continue;
     for (const piece of cleanLine(rawLine.replace(/^\s*-\s+/, "")).split("\n")) {
       const line = piece.trim();
       if (line !== "") lines.push(line);

@@ -13,6 +13,9 @@ export const qaTexts = {
   alsoLead: (title: string, docNumber: string | null, section: string) =>
     `另见《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   quote: (s: string) => `「${s}」`,
+  passagesLead: "通知中最相关的原文如下（未能确定哪一句直接回答您的问题，请对照原文核实）：",
+  passageLine: (i: number, title: string, docNumber: string | null, section: string) =>
+    `${i}. 《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   deadlinesPassed: (dates: string) =>
     `提示：该通知的截止时间（${dates}）已过，以上内容可用于了解政策和准备下一年度申报；新一年度的通知发布后，以新通知为准。`,
   deadlinesOpen: (dates: string) => `提示：该通知的截止时间为${dates}，请留意按时报送。`,
@@ -27,12 +30,27 @@ export const qaTexts = {
   },
 } as const;
 
+/** Doubts about metadata read from a notice's text, shown by `ingest` (Chinese, for bureau staff). */
+export const metadataWarnings = {
+  noTitle: "未识别到通知标题，请在文件开头的元数据中填写 title。",
+  titleGuessed: (title: string) => `标题「${title}」为推测（未找到「关于…的通知」式标题行），请核对。`,
+  noDocNumber: "未识别到本通知的文号（文中引用的其他文件文号不计），如通知印有文号请在元数据中补充 docNumber。",
+  noIssuer: "未识别到发文单位，请核对 issuer。",
+  noDate: "未识别到落款日期，截止日期的年份无法推定，请核对 date。",
+  noDeadline: "未识别到截止日期；如通知写有截止时间，请在元数据中补充 deadlines。",
+  yearInferred: (what: string) => `截止日期未写年份，已按落款日期推定：${what}，请核对。`,
+  noContact: "未识别到联系人及电话。",
+  phoneWithoutName: (phone: string) => `电话 ${phone} 未对应到联系人姓名。`,
+} as const;
+
 /** Messages for bureau staff adding notices (`ingest`), keyed by IngestError code. */
 export const ingestTexts: Record<import("./knowledge-base.ts").IngestErrorCode, string> = {
   FILE_NOT_FOUND: "找不到这个文件，请检查路径。",
   FILE_UNREADABLE: "无法读取这个文件，请检查文件权限或是否为普通文件。",
-  FILE_TOO_LARGE: "文件超过5MB，不像是一份通知的文字稿，请只导入通知正文和附件文字。",
-  NOT_TEXT: "这个文件不是可读的UTF-8中文文本（.txt 或 .md），请先把通知转换为文字稿。",
+  FILE_TOO_LARGE: "文件过大（文字稿超过5MB或PDF/Word超过30MB），不像是一份通知，请只导入通知正文和附件。",
+  NOT_TEXT: "这个文件不是可读的中文文本。支持 .txt/.md（UTF-8）、带文字层的 .pdf、.docx 和 .doc，请先把通知转换为其中一种格式。",
+  SCANNED_PDF: "这个PDF没有文字层（像是扫描件或图片），无法读取通知内容。请向发文单位索取可复制文字的PDF或Word版，或先做文字识别（OCR）后以 .txt 导入。",
+  BAD_DOCUMENT: "无法打开这个PDF或Word文件（文件可能已损坏、加密或格式不符），请另存为新的 .pdf/.docx 后重试。",
   EMPTY: "文件没有内容，未导入。",
   BAD_FRONT_MATTER: "文件开头的元数据（--- 之间的部分）格式有误，请检查字段名和日期格式（YYYY-MM-DD）。",
   NO_TITLE: "没有从文中识别出通知标题，请在文件开头加上元数据（title: 通知标题）后重试。",

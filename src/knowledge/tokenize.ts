@@ -1,9 +1,15 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf as idfBytes } from "@node-rs/jieba/dict.js";
+import { domainDictionary } from "./domain-words.ts";
 import { querySynonyms } from "./synonyms.ts";
 
 let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
+function segmenter(): Jieba {
+  if (jieba) return jieba;
+  jieba = Jieba.withDict(dict);
+  jieba.loadDict(domainDictionary());
+  return jieba;
+}
 
 /** Words that carry no content in a question or a notice. */
 const STOPWORDS = new Set(
@@ -30,6 +36,11 @@ export function words(text: string): string[] {
     .cutForSearch(foldWidth(text), true)
     .map((w) => w.trim())
     .filter((w) => w !== "" && !PUNCT.test(w) && !STOPWORDS.has(w));
+}
+
+/** Dictionary-only cut (no HMM guesses), for re-reading words the HMM made up. */
+export function cutWithoutHmm(text: string): string[] {
+  return segmenter().cut(text, false);
 }
 
 /** Character bigrams of CJK runs: recall for words jieba cuts differently (「营收要」). */

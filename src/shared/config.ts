@@ -44,6 +44,17 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Run a document worker inside `npm start` / `npm run chat` (off when workers run separately). */
   IN_PROCESS_WORKER: z.enum(["on", "off"]).default("on"),
+  /**
+   * The bureau that compiles and seals the 推荐汇总表 (its 推荐单位 header), e.g. 福州市工业和信息化局;
+   * `npm run summary -- --compiler` overrides it. Unset: the header is left blank to fill in.
+   */
+  RECOMMENDING_UNIT: z
+    .string()
+    .trim()
+    .min(2, "at least 2 characters")
+    .max(60, "at most 60 characters")
+    .regex(/^[^\u0000-\u001f\u007f]+$/, "no control characters")
+    .optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {

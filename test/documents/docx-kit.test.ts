@@ -26,8 +26,6 @@ import {
   widthsOf,
   type Block,
 } from "../../src/documents/docx-kit.ts";
-import { generatorFor, generators } from "../../src/documents/forms/index.ts";
-import { applications } from "../../src/flows/programs/index.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const render = async (children: Block[], footnotes?: Record<number, string>): Promise<DocxContent> =>
@@ -143,7 +141,7 @@ describe("docx-kit", () => {
 
   it("puts the 承诺书 on a new page with its text and signature blanks", async () => {
     const doc = await render([paragraph("前文"), ...commitmentPage({ title: "承诺书", paragraphs: ["本单位承诺：", "1. 内容真实。"] })]);
-    expect(doc.paragraphs).toEqual(["前文", "承诺书", "本单位承诺：", "1. 内容真实。", "", "法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年　　月　　日"]);
+    expect(doc.paragraphs).toEqual(["前文", "承诺书", "本单位承诺：", "1. 内容真实。", "法定代表人（签字）：＿＿＿＿", "（单位盖章）", "年　　月　　日"]);
     expect(doc.documentXml).toMatch(/<w:pageBreakBefore\/>.*?承诺书/);
   });
 
@@ -172,18 +170,5 @@ describe("docx-kit", () => {
     const b = await render(build(), { 1: "注" });
     expect(a.documentXml).toBe(b.documentXml);
     expect(a.stylesXml).toBe(b.stylesXml);
-  });
-});
-
-describe("form generators", () => {
-  it("has one generator per program, each for a program with an application flow", () => {
-    const ids = generators.map((g) => g.programId);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(["fj-2025-smart-factory-advanced", "fj-2024-integration"]));
-    for (const id of ids) {
-      expect(generatorFor(id)?.programId).toBe(id);
-      expect(applications.map((a) => a.flow.programId)).toContain(id);
-    }
-    expect(generatorFor("no-such-program")).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { generator } from "../../src/documents/forms/fj-2023-cross-industry-platform.ts";
+import { generator } from "../../src/flows/programs/fj-2023-cross-industry-platform/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
-import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
-import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";
-import type { Answer, Answers, AnswerValue } from "../../src/flows/forms/types.ts";
+import { expandSteps } from "../../src/flows/forms/expand.ts";
+import type { Answers, AnswerValue } from "../../src/flows/forms/types.ts";
 import { flow } from "../../src/flows/programs/fj-2023-cross-industry-platform/questions.ts";
+import { fillFlow, type Filled } from "../support/fill.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const NASTY = `福州"星火"&<云>'科技🚀有限公司`;
@@ -16,58 +16,9 @@ const byId = (id: string) => {
   return s;
 };
 
-/** A plausible value for an instance, unique per instance where the kind allows. */
-function sampleValue(inst: StepInstance, n: number, answers: Answers): AnswerValue {
-  const { step } = inst;
-  switch (step.kind) {
-    case "text":
-      return `文本${n}`;
-    case "longText":
-      return `叙述${n}：${step.label}`;
-    case "number":
-    case "count":
-    case "money":
-      return 100 + n;
-    case "percent":
-      return (n % 90) + 0.5;
-    case "date":
-      return step.monthPrecision ? "2019-06" : "2015-03-18";
-    case "creditCode":
-      return "91350100MA2XXXXX1X";
-    case "phone":
-      return `0591-8743${String(1000 + n)}`;
-    case "email":
-      return `u${n}@example.cn`;
-    case "choice":
-      return optionsOf(step, answers)[0]!.id;
-    case "multiChoice":
-      return optionsOf(step, answers)
-        .slice(0, 2)
-        .map((o) => o.id);
-    case "yesNo":
-      return true;
-    case "beforeAfter":
-      return { before: n, after: n + 10 };
-  }
-}
-
 /** Answers for every step the flow asks, `overrides` (by key) first. */
-function fill(overrides: Record<string, AnswerValue | { skipped: true }>): Record<string, Answer | { skipped: true }> {
-  const answers: Record<string, Answer | { skipped: true }> = {};
-  let n = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    for (const inst of expandSteps(flow.steps, answers)) {
-      if (inst.key in answers) continue;
-      const o = overrides[inst.key];
-      if (o !== undefined && typeof o === "object" && o !== null && "skipped" in o) {
-        answers[inst.key] = o;
-        continue;
-      }
-      const value = o !== undefined ? (o as AnswerValue) : sampleValue(inst, ++n, answers);
-      answers[inst.key] = { value, display: displayAnswerValue(inst.step, value, answers) };
-    }
-  }
-  return answers;
+function fill(overrides: Record<string, AnswerValue | { skipped: true }>): Filled {
+  return fillFlow(flow, { overrides: overrides, multiChoice: 2 }).answers;
 }
 
 const input = (answers: Answers): DocumentInput => ({
@@ -83,6 +34,15 @@ const display = (answers: Answers, key: string): string => {
   const a = answers[key];
   if (!a || !("value" in a)) throw new Error(`no answer ${key}`);
   return a.display;
+};
+
+/** What the document prints for an answer: amounts as the plain number of 万元, else the display. */
+const shown = (answers: Answers, key: string): string => {
+  const a = answers[key];
+  if (a && "value" in a && typeof a.value === "number" && flow.steps.find((x) => x.id === key.replace(/\[[^\]]*\]$/, ""))?.kind === "money") {
+    return String(a.value);
+  }
+  return display(answers, key);
 };
 
 async function render(answers: Answers): Promise<DocxContent> {
@@ -119,7 +79,9 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     expect(doc.body.some((p) => p.text === flow.formTitle)).toBe(true);
     expect(text).toContain(`项 目 名 称：${display(full, "project-name")}`);
     expect(text).toContain(`申 报 单 位（盖 章）：${NASTY}`);
-    expect(text).toContain("申 报 日 期：2023年6月1日");
+    // The date is the applicant's to write when filing.
+    expect(text).toMatch(/申 报 日 期：＿+/);
+    expect(text).not.toContain("2023年6月1日");
     expect(text).toContain("工业和信息化部编制");
   });
 
@@ -130,10 +92,11 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     expect(rowAfter(doc, "单位地址")).toEqual([display(full, "address")]);
     expect(rowAfter(doc, "姓名")).toEqual([display(full, "contact-name"), "电话", display(full, "contact-phone")]);
     expect(rowAfter(doc, "职务")).toEqual([display(full, "contact-title"), "手机", display(full, "contact-mobile")]);
-    expect(rowAfter(doc, "传真")).toEqual([display(full, "contact-fax"), "E-mail", display(full, "contact-email")]);
-    expect(rowAfter(doc, "总资产（万元）")).toEqual([display(full, "total-assets"), "负债率", display(full, "debt-ratio")]);
-    expect(rowAfter(doc, "信用等级")).toEqual([display(full, "credit-rating"), "上年销售（万元）", display(full, "sales-last-year")]);
-    expect(rowAfter(doc, "上年税金（万元）")).toEqual([display(full, "tax-last-year"), "上年利润（万元）", display(full, "profit-last-year")]);
+    expect(rowAfter(doc, "传真")).toEqual([display(full, "contact-fax")]);
+    expect(rowAfter(doc, "E-mail")).toEqual([display(full, "contact-email")]);
+    expect(rowAfter(doc, "总资产（万元）")).toEqual([shown(full, "total-assets"), "负债率", display(full, "debt-ratio")]);
+    expect(rowAfter(doc, "信用等级")).toEqual([display(full, "credit-rating"), "上年销售（万元）", shown(full, "sales-last-year")]);
+    expect(rowAfter(doc, "上年税金（万元）")).toEqual([shown(full, "tax-last-year"), "上年利润（万元）", shown(full, "profit-last-year")]);
     const intro = rowAfter(doc, "企业简介")?.[0] ?? "";
     expect(intro).toContain("（一）申报单位情况介绍");
     expect(intro).toContain(display(full, "intro-overview"));
@@ -146,7 +109,7 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     const doc = await render(full);
     expect(rowAfter(doc, "平台名称")).toEqual([display(full, "platform-name")]);
     expect(rowAfter(doc, "建设时间")).toEqual(["2019年6月"]);
-    expect(rowAfter(doc, "投资金额")).toEqual([display(full, "platform-investment")]);
+    expect(rowAfter(doc, "投资金额")).toEqual([`${shown(full, "platform-investment")}万元`]);
     const mode = rowAfter(doc, "建设方式")?.[0] ?? "";
     expect(mode).toContain("☐ 自建");
     expect(mode).toContain("☑ 合作共建 请注明合作企业名称合作伙伴&<甲>");
@@ -178,14 +141,14 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
       ["投资回报率", "roi"],
       ["从业人员数量（人）", "staff"],
     ];
-    for (const [label, key] of cases) expect(rowAfter(doc, label), label).toEqual([display(full, key)]);
+    for (const [label, key] of cases) expect(rowAfter(doc, label), label).toEqual([shown(full, key)]);
 
     // Grouped rows: the group label spans its parts.
     const std = doc.tables.flat().find((r) => r[0] === "国家标准（个）");
     expect(std).toEqual(["国家标准（个）", "总数", display(full, "standards-national")]);
-    expect(rowAfter(doc, "2022 年平台相关的业务成本")).toEqual([display(full, "platform-cost-2022")]);
+    expect(rowAfter(doc, "2022 年平台相关的业务成本")).toEqual([shown(full, "platform-cost-2022")]);
     const rd = doc.tables.flat().find((r) => r[0] === "企业研发投入（万元）");
-    expect(rd).toEqual(["企业研发投入（万元）", "2021 年", display(full, "rd-spend[2021]")]);
+    expect(rd).toEqual(["企业研发投入（万元）", "2021 年", shown(full, "rd-spend[2021]")]);
   });
 
   it("ticks 是/否 and the technologies as answered", async () => {
@@ -208,7 +171,7 @@ describe("fj-2023-cross-industry-platform 申报书 generator", () => {
     const text = allText(doc);
     for (const inst of expandSteps(flow.steps, full)) {
       if (["choice", "multiChoice", "yesNo"].includes(inst.step.kind)) continue;
-      const d = display(full, inst.key);
+      const d = shown(full, inst.key);
       for (const line of d.split("\n")) expect(text, inst.key).toContain(line);
     }
     for (const h of ["1.1 工业设备数量*", "2.2 平台产品可靠性和安全防护能力", "3.5 国际业务拓展能力*", "4.4 部重点工作参与情况", "5.2 公司资源调配能力*"]) {

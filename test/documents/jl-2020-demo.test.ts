@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { COMMITMENT, generator, indicatorLines } from "../../src/documents/forms/jl-2020-demo.ts";
+import { COMMITMENT, generator, indicatorLines } from "../../src/flows/programs/jl-2020-demo/document.ts";
 import type { DocumentInput } from "../../src/documents/types.ts";
-import { displayAnswerValue } from "../../src/flows/forms/answer-input.ts";
-import { expandSteps, optionsOf, type StepInstance } from "../../src/flows/forms/expand.ts";
-import type { Answer, Answers, AnswerValue } from "../../src/flows/forms/types.ts";
+import type { Answers, AnswerValue } from "../../src/flows/forms/types.ts";
 import { FORM_CATEGORIES, SERVICE_TYPES, flow } from "../../src/flows/programs/jl-2020-demo/questions.ts";
+import { fillFlow, type Filled } from "../support/fill.ts";
 import { openDocx, rowAfter, type DocxContent } from "../support/docx.ts";
 
 const NASTY = `长春"一汽"&<智造>'示范🚗项目`;
@@ -16,59 +15,11 @@ const byId = (id: string) => {
   return s;
 };
 
-function sampleValue(inst: StepInstance, n: number, answers: Answers): AnswerValue {
-  const { step } = inst;
-  switch (step.kind) {
-    case "text":
-      return `文本${n}`;
-    case "longText":
-      return `叙述${n}：${step.label}`;
-    case "number":
-    case "count":
-    case "money":
-      return 100 + n;
-    case "percent":
-      return (n % 90) + 0.5;
-    case "date":
-      return step.monthPrecision ? "2021-06" : "2010-05-20";
-    case "creditCode":
-      return "91220101MA0000000X";
-    case "phone":
-      return `0431-8888${String(1000 + n)}`;
-    case "email":
-      return `u${n}@example.cn`;
-    case "choice":
-      return optionsOf(step, answers)[0]!.id;
-    case "multiChoice":
-      return optionsOf(step, answers)
-        .slice(0, 2)
-        .map((o) => o.id);
-    case "yesNo":
-      return true;
-    case "beforeAfter":
-      return { before: n, after: n + 10 };
-  }
-}
-
 type Given = Record<string, AnswerValue | { skipped: true }>;
 
 /** Answers for every step the flow asks, `given` (by key) first. */
-function fill(given: Given): Record<string, Answer | { skipped: true }> {
-  const answers: Record<string, Answer | { skipped: true }> = {};
-  let n = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    for (const inst of expandSteps(flow.steps, answers)) {
-      if (inst.key in answers) continue;
-      const o = given[inst.key];
-      if (o !== undefined && typeof o === "object" && o !== null && "skipped" in o) {
-        answers[inst.key] = o;
-        continue;
-      }
-      const value = o !== undefined ? (o as AnswerValue) : sampleValue(inst, ++n, answers);
-      answers[inst.key] = { value, display: displayAnswerValue(inst.step, value, answers) };
-    }
-  }
-  return answers;
+function fill(given: Given): Filled {
+  return fillFlow(flow, { overrides: given, multiChoice: 2, sample: { day: "2010-05-20", month: "2021-06", creditCode: "91220101MA0000000X", phoneArea: "0431-8888" } }).answers;
 }
 
 const input = (answers: Answers): DocumentInput => ({
@@ -84,6 +35,13 @@ const display = (answers: Answers, key: string): string => {
   const a = answers[key];
   if (!a || !("value" in a)) throw new Error(`no answer ${key}`);
   return a.display;
+};
+
+/** An amount answer as the document prints it in a 万元 cell: the plain number. */
+const plain = (answers: Answers, key: string): string => {
+  const a = answers[key];
+  if (!a || !("value" in a)) throw new Error(`no answer ${key}`);
+  return String(a.value);
 };
 
 async function render(answers: Answers): Promise<DocxContent> {
@@ -142,7 +100,9 @@ describe("jl-2020-demo 申报书 generator", () => {
     expect(text).toContain(`项目责任人（法人代表）：${display(full, "leader-name")}`);
     expect(text).toContain(`项目技术负责人：${display(full, "tech-lead")}`);
     expect(text).toContain(`项目年限：${display(full, "period-start")} 至 ${display(full, "period-end")}`);
-    expect(text).toContain("填报日期：2020年6月10日");
+    // The date is the applicant's to write when filing.
+    expect(text).toMatch(/填报日期：＿+/);
+    expect(text).not.toContain("2020年6月10日");
     expect(text).toContain("吉林省工业和信息化厅\n吉林省财政厅");
     expect(text).toContain("六、填报格式说明：请用A4幅面编辑，正文字体为3号仿宋体，单倍行距。一级标题3号黑体，二级标题3号楷体。");
   });
@@ -153,14 +113,16 @@ describe("jl-2020-demo 申报书 generator", () => {
     expect(rowAfter(doc, "预计完成时间")).toEqual([display(full, "expected-completion")]);
     expect(rowAfter(doc, "单位名称")).toEqual([display(full, "org-name"), "单位性质", display(full, "org-nature")]);
     expect(rowAfter(doc, "通讯地址")).toEqual([display(full, "org-address"), "邮政编码", display(full, "org-postcode")]);
-    expect(rowAfter(doc, "联系电话")).toEqual([display(full, "org-phone"), "组织机构代码/统一社会信用代码", display(full, "org-credit-code")]);
+    // The code in the wide value column, so that it is never broken.
+    expect(rowAfter(doc, "组织机构代码/统一社会信用代码")).toEqual([display(full, "org-credit-code"), "联系电话", display(full, "org-phone")]);
+    expect(rowAfter(doc, "电子信箱")).toEqual([display(full, "org-email")]);
     // 项目责任人 comes before 项目联系人: the first 「姓名」 row is the leader's.
     expect(rowAfter(doc, "姓名")).toEqual([display(full, "leader-name"), "性别", "女"]);
     expect(rowAfter(doc, "证件类型")).toEqual([display(full, "leader-id-type"), "证件号码", display(full, "leader-id-number")]);
     expect(rowAfter(doc, "最高学历")).toEqual([display(full, "leader-education"), "从事专业", display(full, "leader-major")]);
     const contact = doc.tables.flat().find((r) => r.includes("项目联系人信息"));
     expect(contact).toEqual(["项目联系人信息", "姓名", display(full, "contact-name"), "工作单位", display(full, "contact-employer")]);
-    expect(rowAfter(doc, "项目总投资（万元）")).toEqual([display(full, "total-investment")]);
+    expect(rowAfter(doc, "项目总投资（万元）")).toEqual([plain(full, "total-investment")]);
     expect(rowAfter(doc, "合作云平台服务商")).toEqual([display(full, "cloud-provider")]);
     expect(rowAfter(doc, "拥有行业创新相关核心技术专利或软件著作权（项）")).toEqual([display(full, "patents")]);
     expect(rowAfter(doc, "牵动参与制定相关行业级、国家级标准数量（个）")).toEqual([display(full, "standards")]);
@@ -172,11 +134,13 @@ describe("jl-2020-demo 申报书 generator", () => {
     const doc = await render(full);
     const header = doc.tables.flat().find((r) => r.includes("2017"));
     expect(header?.slice(-3)).toEqual(["2017", "2018", "2019"]);
-    expect(rowAfter(doc, "总资产（万元）")).toEqual(["5.2 亿元（52000 万元）", "61000.5 万元", "7 亿元（70000 万元）"]);
-    expect(rowAfter(doc, "利润（万元）")?.[2]).toBe("-120 万元");
-    for (const id of ["fin-debt-ratio", "fin-revenue", "fin-tax"]) {
+    // Plain numbers: the rows say 万元.
+    expect(rowAfter(doc, "总资产（万元）")).toEqual(["52000", "61000.5", "70000"]);
+    expect(rowAfter(doc, "利润（万元）")?.[2]).toBe("-120");
+    expect(rowAfter(doc, byId("fin-debt-ratio").label)).toEqual(["2017", "2018", "2019"].map((y) => display(full, `fin-debt-ratio[${y}]`)));
+    for (const id of ["fin-revenue", "fin-tax"]) {
       const label = byId(id).label;
-      expect(rowAfter(doc, label), label).toEqual(["2017", "2018", "2019"].map((y) => display(full, `${id}[${y}]`)));
+      expect(rowAfter(doc, label), label).toEqual(["2017", "2018", "2019"].map((y) => plain(full, `${id}[${y}]`)));
     }
   });
 
@@ -251,7 +215,7 @@ describe("jl-2020-demo 申报书 generator", () => {
     const doc = await render(full);
     expect(rowAfter(doc, "申报项目名称")).toEqual([NASTY]);
     expect(rowAfter(doc, "项目申报单位")).toEqual([display(full, "org-name")]);
-    expect(rowAfter(doc, "项目计划总投资")).toEqual([display(full, "total-investment")]);
+    expect(rowAfter(doc, "项目计划总投资")).toEqual([`${plain(full, "total-investment")}万元`]);
     expect(rowAfter(doc, "总体目标")).toEqual([display(full, "perf-overall")]);
     expect(rowAfter(doc, "1. 平台注册企业数")).toEqual(["200家"]);
     expect(rowAfter(doc, "2. 上云企业数")).toEqual(["50家"]);

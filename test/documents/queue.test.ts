@@ -5,12 +5,13 @@ import path from "node:path";
 import { Queue, QueueEvents, type Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DocumentDelivery } from "../../src/app/document-delivery.ts";
+import { Outbox } from "../../src/app/outbox.ts";
+import { RecordingAdapter } from "../support/recording-adapter.ts";
 import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
-import type { OutboundMessage } from "../../src/flows/engine/messages.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/log.ts";
-import { ChatUser, echoKnowledge, makeEngine } from "../support/chat.ts";
+import { ChatUser, echoKnowledge, makeEngine, type EngineEnv } from "../support/chat.ts";
 import { readDocx } from "../support/docx.ts";
 import { TestRedis } from "../support/redis.ts";
 import { currentStep, sampleAnswer } from "../engine/auto-answer.ts";
@@ -76,10 +77,10 @@ describe("documents queue", () => {
     expect(id1).toBe(jobIdOf(payload()));
     expect(await q.queue.getJobCountByTypes("waiting", "active", "completed", "delayed")).toBe(1);
     worker(p);
-    const job = await waitFor(async () => {
-      const j = await q.queue.getJob(id1);
-      return (await j?.getState()) === "completed" ? j : null;
-    });
+    // Wait for the state first, then read the job: a snapshot taken before completion has no returnvalue.
+    await waitFor(async () => (await q.queue.getJobState(id1)) === "completed");
+    const job = await q.queue.getJob(id1);
+    expect(job!.returnvalue?.path).toEqual(expect.any(String));
     const doc = await readDocx(await fs.readFile(job!.returnvalue.path));
     expect(doc.text).toContain("福州测试&<智能>装备有限公司🏭");
     expect(job!.attemptsMade).toBe(1);
@@ -127,30 +128,45 @@ describe("documents queue", () => {
   }, 40_000);
 });
 
+/** Fill the smart-factory form with sample answers (optional steps skipped) and press 确认提交. */
+async function fillAndConfirm(e: EngineEnv, user: ChatUser): Promise<void> {
+  await user.say("我想申报先进级智能工厂");
+  for (let i = 0; i < 200; i++) {
+    const cur = await currentStep(e.store, user.userId);
+    if (!cur) break;
+    await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
+  }
+  await user.press("确认提交");
+}
+
+/** What a chat process for one console user runs: its adapter in an outbox, and a delivery listener. */
+async function chatProcess(e: EngineEnv, p: string, userId: string): Promise<{ adapter: RecordingAdapter; delivery: DocumentDelivery }> {
+  const adapter = new RecordingAdapter("console", (chatId) => chatId === userId);
+  const outbox = new Outbox({ redis: e.redis, prefix: p, log });
+  outbox.register(adapter);
+  await outbox.start();
+  closers.push(() => outbox.close());
+  const delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, outbox);
+  closers.push(() => delivery.close());
+  await delivery.ready();
+  return { adapter, delivery };
+}
+
 describe("from confirmation to the file in the chat", () => {
   it("confirming the smart-factory draft delivers a .docx with the answers, once", async () => {
     const p = prefix();
     let delivery: DocumentDelivery | null = null;
     const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: (r) => delivery!.enqueue(r) } });
     closers.push(() => e.close());
-    const delivered: OutboundMessage[] = [];
     const user = new ChatUser(e.engine);
-    delivery = new DocumentDelivery({ connection: connection(), prefix: p, log }, e.engine, (address) =>
-      address.chatId === user.userId ? async (m) => void delivered.push(m) : null,
-    );
-    closers.push(() => delivery.close());
-    await delivery.ready();
+    let adapter: RecordingAdapter;
+    ({ adapter, delivery } = await chatProcess(e, p, user.userId));
     worker(p);
 
-    await user.say("我想申报先进级智能工厂");
-    for (let i = 0; i < 200; i++) {
-      const cur = await currentStep(e.store, user.userId);
-      if (!cur) break;
-      await user.say(cur.step.optional ? "跳过" : sampleAnswer(cur.step, {}));
-    }
-    await user.press("确认提交");
+    await fillAndConfirm(e, user);
     await user.say("确认提交"); // double click
     await delivery.drain(20_000);
+    const delivered = adapter.sent.map((s) => s.message);
     expect(delivered).toHaveLength(1);
     const file = delivered[0]!.file!;
     expect(file.name).toMatch(/\.docx$/);
@@ -158,5 +174,29 @@ describe("from confirmation to the file in the chat", () => {
     expect(doc.text).toContain("测试填写内容");
     await user.say("我的草稿");
     expect(user.lastText()).toContain("已生成");
+  }, 40_000);
+});
+
+describe("a document finished while no chat process listened", () => {
+  it("is delivered once by the next process that starts, and not again by the one after", async () => {
+    const p = prefix();
+    const q = new DocumentQueue({ connection: connection(), prefix: p });
+    closers.push(() => q.close());
+    const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: async (r) => void (await q.add({ version: 1, ...r })) } });
+    closers.push(() => e.close());
+    const user = new ChatUser(e.engine);
+    worker(p);
+    await fillAndConfirm(e, user);
+    await waitFor(async () => (await q.queue.getCompletedCount()) === 1);
+
+    const later = async () => {
+      const { adapter, delivery } = await chatProcess(e, p, user.userId);
+      expect(await delivery.catchUp()).toBe(1);
+      return adapter.sent.map((s) => s.message);
+    };
+    const first = await later();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.file!.name).toMatch(/\.docx$/);
+    expect(await later()).toEqual([]);
   }, 40_000);
 });

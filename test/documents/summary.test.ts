@@ -10,11 +10,12 @@ import {
   SummaryError,
   type SummaryTableSpec,
 } from "../../src/documents/summary/index.ts";
-import { GENERIC_NOTE } from "../../src/documents/summary/fj-2025-smart-factory-advanced.ts";
-import { STEPS as FJ2023_STEPS } from "../../src/documents/summary/fj-2023-cross-industry-platform.ts";
-import { STEPS as FJ2024_STEPS } from "../../src/documents/summary/fj-2024-integration.ts";
-import { STEPS as FJ2025_STEPS } from "../../src/documents/summary/fj-2025-smart-factory-advanced.ts";
-import { cityOf, STEPS as JL2020_STEPS } from "../../src/documents/summary/jl-2020-demo.ts";
+import { GENERIC_NOTE } from "../../src/flows/programs/fj-2025-smart-factory-advanced/summary.ts";
+import { STEPS as FJ2023_STEPS } from "../../src/flows/programs/fj-2023-cross-industry-platform/summary.ts";
+import { STEPS as FJ2024_STEPS } from "../../src/flows/programs/fj-2024-integration/summary.ts";
+import { STEPS as FJ2025_STEPS } from "../../src/flows/programs/fj-2025-smart-factory-advanced/summary.ts";
+import { cityOf, STEPS as JL2020_STEPS } from "../../src/flows/programs/jl-2020-demo/summary.ts";
+import { display } from "../../src/documents/summary/table.ts";
 import type { DocumentInput, SummaryInput } from "../../src/documents/types.ts";
 import { answerFromValue } from "../../src/flows/forms/answer-input.ts";
 import type { Answer, Answers, ApplicationFlow } from "../../src/flows/forms/types.ts";
@@ -285,12 +286,14 @@ describe("fj-2023-cross-industry-platform 附件 3 推荐信息汇总表", () =>
     }),
   ];
 
-  it("prints the notice's lines and columns; the 推荐单位 all applications name fills the header", async () => {
+  it("prints the notice's lines and columns; the 推荐单位 header is staff's, not the applicants' own text", async () => {
     const sheet = await open(await renderSummary({ programId: spec.programId, applications: apps }), spec.columns.length);
+    // Every application names 福州市工业和信息化局 as its 推荐单位, but no compiler is given: blank.
+    expect(apps.every((a) => display(a.answers, "recommender") === "福州市工业和信息化局")).toBe(true);
     expect(sheet.above).toEqual([
       "附件 3",
       "2023 年跨行业跨领域工业互联网平台推荐信息汇总表",
-      "推荐单位（盖章）：福州市工业和信息化局",
+      "推荐单位（盖章）：",
       "联系人：",
       "联系方式：",
     ]);
@@ -306,7 +309,7 @@ describe("fj-2023-cross-industry-platform 附件 3 推荐信息汇总表", () =>
     expectCommonLayout(sheet);
   });
 
-  it("the compiler given wins over the applications' 推荐单位; disagreeing ones leave it blank", async () => {
+  it("the compiler given fills the header; without one it stays blank whatever the applications say", async () => {
     const given = await open(
       await renderSummary({ programId: spec.programId, applications: apps, compiler: "平潭综合实验区经济发展局" }),
       spec.columns.length,

@@ -2,6 +2,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
+/** Each test spawns tsx processes: generous on a busy 2-core machine (no timing is asserted). */
+const CLI_TIMEOUT_MS = 120_000;
+
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function match(args: string[], input: string, env: Record<string, string> = {}) {
@@ -59,7 +62,7 @@ function expectResultShape(o: Record<string, unknown>, asOf: string) {
   }
 }
 
-describe("npm run match --jsonl", () => {
+describe("npm run match --jsonl", { timeout: CLI_TIMEOUT_MS }, () => {
   it("answers every profile in one process, one line each, in order", () => {
     const input = [fuzhouMaker, jilinSoftware, empty].map((p) => JSON.stringify(p)).join("\n") + "\n";
     const r = match(["--jsonl", "--as-of", "2024-05-01"], input);
@@ -105,7 +108,7 @@ describe("npm run match --jsonl", () => {
   });
 });
 
-describe("npm run match --json and arguments", () => {
+describe("npm run match --json and arguments", { timeout: CLI_TIMEOUT_MS }, () => {
   it("--json prints one object", () => {
     const r = match(["--json", "--as-of", "2025-04-11"], JSON.stringify(fuzhouMaker));
     expect(r.status).toBe(0);

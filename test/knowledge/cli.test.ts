@@ -6,6 +6,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/shared/config.ts";
 
+/** Each test spawns tsx processes: generous on a busy 2-core machine (no timing is asserted). */
+const CLI_TIMEOUT_MS = 120_000;
+
 const run = promisify(execFile);
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -34,7 +37,7 @@ async function cliFailure(script: string, args: string[], input?: string) {
   throw new Error("expected a non-zero exit");
 }
 
-describe("ask CLI (contracts/cli.md)", () => {
+describe("ask CLI (contracts/cli.md)", { timeout: CLI_TIMEOUT_MS }, () => {
   it("--json answers one question with the contract's fields", async () => {
     const { stdout } = await cli("ask.ts", ["--json", "先进级智能工厂对成熟度有什么要求？"]);
     const a = JSON.parse(stdout);
@@ -53,6 +56,24 @@ describe("ask CLI (contracts/cli.md)", () => {
     expect(lines[0].citations).toHaveLength(2);
   });
 
+  it("answers an eligibility question that states a fact with the rules' verdict and clause", async () => {
+    const { stdout } = await cli("ask.ts", ["--json", "我们是国企，营收五千万，能报平台类吗？"]);
+    const a = JSON.parse(stdout);
+    expect(a).toMatchObject({ answerable: true, method: "rules", outcome: "answer" });
+    expect(a.answer).toContain("上一年度营业收入 5000 万元，不少于 3000 万元");
+    expect(a.answer).toContain("资格自测");
+    expect(a.eligibility[0]).toMatchObject({ programId: "fj-2024-integration", category: "platform-demo", verdict: "eligible" });
+    expect(a.citations[0]).toMatchObject({ docId: "fj-2024-integration", docNumber: "闽工信函信息〔2024〕182号", text: "上一年度营业收入不少于3000万元" });
+  });
+
+  it("keeps outcome next to answerable: answer, or refusal for out-of-domain", async () => {
+    const { stdout } = await cli("ask.ts", ["--jsonl"], "跨行业平台的推荐材料要报几份纸质的？\n个人所得税专项附加扣除怎么填？\n");
+    const [copies, tax] = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(copies).toMatchObject({ answerable: true, outcome: "answer" });
+    expect(copies.answer).toContain("一式三份");
+    expect(tax).toMatchObject({ answerable: false, outcome: "refusal", citations: [] });
+  });
+
   it("bad arguments and empty questions exit non-zero with a message on stderr", async () => {
     expect((await cliFailure("ask.ts", ["--top", "0", "问题"])).stderr).toMatch(/--top/);
     const empty = await cliFailure("ask.ts", ["--json", "   "]);
@@ -61,13 +82,13 @@ describe("ask CLI (contracts/cli.md)", () => {
   });
 });
 
-describe("ingest CLI", () => {
+describe("ingest CLI", { timeout: CLI_TIMEOUT_MS }, () => {
   it("--json prints one object per file and refuses a duplicate", async () => {
     const file = path.join(projectRoot, "test", "fixtures", "notice-xm-2026-5g-factory.txt");
     const { stdout } = await cli("ingest.ts", ["--json", file]);
     const r = JSON.parse(stdout);
     expect(r).toMatchObject({ docNumber: "厦工信数字〔2026〕58号", date: "2026-11-02" });
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(["docId", "title", "issuer", "docNumber", "date", "deadlines", "contacts", "chunks"]));
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(["docId", "title", "issuer", "docNumber", "date", "deadlines", "contacts", "chunks", "warnings"]));
     const again = await cliFailure("ingest.ts", ["--json", file]);
     expect(again.stderr).toContain("DUPLICATE");
     const { stdout: answer } = await cli("ask.ts", ["--json", "厦门5G工厂试点项目的申报截止时间是什么时候？"]);

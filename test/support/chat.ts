@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { ConsoleChannel } from "../../src/bots/console/console-channel.ts";
+import { ConsoleAdapter } from "../../src/bots/console/console-adapter.ts";
 import { ConversationEngine, type DocumentPort, type DocumentRequest, type KnowledgePort } from "../../src/flows/engine/engine.ts";
 import type { OutboundMessage } from "../../src/flows/engine/messages.ts";
 import { RedisStateStore } from "../../src/flows/engine/store.ts";
@@ -46,14 +46,14 @@ export function makeEngine(redisUrl: string, knowledge: KnowledgePort, opts: { c
 /** One user talking through the console channel, as `npm run chat` does. */
 export class ChatUser {
   readonly transcript: OutboundMessage[] = [];
-  private readonly channel: ConsoleChannel;
+  private readonly channel: ConsoleAdapter;
   private lastBatch: OutboundMessage[] = [];
 
   constructor(
     private engine: ConversationEngine,
     readonly userId = `u-${randomUUID().slice(0, 8)}`,
   ) {
-    this.channel = new ConsoleChannel(userId, () => undefined, true);
+    this.channel = new ConsoleAdapter({ userId, write: () => undefined, jsonl: true });
   }
 
   /** Talk to another engine instance (a restarted process), keeping the same user. */
@@ -66,7 +66,7 @@ export class ChatUser {
     const out: OutboundMessage[] = [];
     const send = async (m: OutboundMessage) => {
       out.push(m);
-      await this.channel.send(m);
+      await this.channel.send({ channel: "console", chatId: this.userId }, m);
     };
     await this.engine.handle(this.channel.inbound(line), send);
     this.transcript.push(...out);

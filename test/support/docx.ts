@@ -5,7 +5,7 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 
-interface XmlElement {
+export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
@@ -47,7 +47,7 @@ export function parseXml(xml: string): XmlElement {
 const isEl = (n: XmlNode): n is XmlElement => typeof n !== "string";
 
 /** Descendants named `name`, in document order; `stopAt` names are not descended into. */
-function all(el: XmlElement, name: string, stopAt: readonly string[] = []): XmlElement[] {
+export function all(el: XmlElement, name: string, stopAt: readonly string[] = []): XmlElement[] {
   const out: XmlElement[] = [];
   const walk = (e: XmlElement) => {
     for (const c of e.children) {
@@ -63,7 +63,7 @@ function all(el: XmlElement, name: string, stopAt: readonly string[] = []): XmlE
 const first = (el: XmlElement, name: string): XmlElement | undefined => all(el, name)[0];
 
 /** A paragraph's text: w:t, w:tab as a tab, w:br / w:cr as a newline (not inside nested paragraphs). */
-function paragraphText(p: XmlElement): string {
+export function paragraphText(p: XmlElement): string {
   let out = "";
   const walk = (e: XmlElement) => {
     for (const c of e.children) {

@@ -1,6 +1,6 @@
 /**
  * 推荐汇总表 (the bureaus' recommendation summary) per program, as .xlsx in the notice's
- * own column layout. Every program with an application flow has one:
+ * own column layout. Every program module has one (its summary.ts):
  *
  * - fj-2024-integration: 附件 2 项目推荐汇总表 (grouped by 申报类别);
  * - fj-2023-cross-industry-platform: 附件 3 推荐信息汇总表;
@@ -11,27 +11,16 @@
  * Other ids (fj-2018-industrial-internet-opinion takes no applications) have none:
  * `renderSummary` throws SummaryError NO_SUMMARY_TABLE.
  */
+import { programModules, summaryFor } from "../../flows/programs/index.ts";
 import type { SummaryInput } from "../types.ts";
-import { summaryTable as fj2023 } from "./fj-2023-cross-industry-platform.ts";
-import { summaryTable as fj2024 } from "./fj-2024-integration.ts";
-import { summaryTable as fj2025 } from "./fj-2025-smart-factory-advanced.ts";
-import { summaryTable as jl2020 } from "./jl-2020-demo.ts";
 import { renderTable, SummaryError, type SummaryTableSpec } from "./table.ts";
 
+export { summaryFor };
 export { SummaryError, type SummaryErrorCode, type SummaryTableSpec } from "./table.ts";
-
-const TABLES: ReadonlyMap<string, SummaryTableSpec> = new Map(
-  [fj2024, fj2023, jl2020, fj2025].map((t) => [t.programId, t] as const),
-);
-
-/** The program's summary table spec, or undefined when its notice has none. */
-export function summaryFor(programId: string): SummaryTableSpec | undefined {
-  return TABLES.get(programId);
-}
 
 /** Program ids that have a summary table. */
 export function summaryProgramIds(): string[] {
-  return [...TABLES.keys()];
+  return programModules.map((m) => m.program.id);
 }
 
 function tableOf(programId: string): SummaryTableSpec {

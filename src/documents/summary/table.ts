@@ -99,17 +99,13 @@ export function joinParts(parts: readonly (string | undefined)[], separator: str
 }
 
 /**
- * The 推荐单位 to print: the compiler given, else the 推荐单位 every application names
- * (a flow step, where the program's 申报书 asks for it) when they all agree.
+ * The 推荐单位 to print in the header: the compiler given by staff (`--compiler`, else the
+ * RECOMMENDING_UNIT configuration). Never an applicant's own text: the 推荐单位 an applicant
+ * typed into its 申报书 says whom it applies through, not who compiles and seals this table.
  */
-export function compilerOf(input: SummaryInput, recommenderStep?: string): string | undefined {
+export function compilerOf(input: SummaryInput): string | undefined {
   const given = input.compiler?.trim();
-  if (given) return given;
-  if (!recommenderStep || input.applications.length === 0) return undefined;
-  const names = new Set(input.applications.map((a) => display(a.answers, recommenderStep)));
-  if (names.size !== 1) return undefined;
-  const [only] = names;
-  return only;
+  return given ? given : undefined;
 }
 
 // ── Rendering ──

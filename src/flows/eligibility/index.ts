@@ -34,3 +34,4 @@ export { threshold, flagIs, provinceIs, kindsIncludeAny, stagesIncludeAll, anyOf
 export type { Comparison, FlagField, NumericField } from "./rule-builders.ts";
 export { outsideDefinitions } from "./outside-definitions.ts";
 export { fieldLabels, flagTexts, kindLabels, sizeClassLabels, verdictLabels, profileErrorTexts } from "./texts.ts";
+export { answerEligibilityQuestion, isEligibilityQuestion, statedFacts, type EligibilityAnswer, type StatedFacts } from "./answer-eligibility-question.ts";

@@ -183,3 +183,29 @@ export const reportTexts = {
   missing: (labels: string) => `  请补充：${labels}`,
   marks: { pass: "✓", fail: "✗", unknown: "?" },
 };
+
+/** Answers to eligibility questions asked in a sentence (「我们是国企，营收五千万，能报平台类吗？」). */
+export const eligibilityQuestionTexts = {
+  lead: (facts: string) => `按您提到的情况（${facts}）对照通知条件：`,
+  program: (label: string, title: string, doc: string | null) => `【${label}】《${title}》${doc ? `（${doc}）` : ""}`,
+  failed: "就您提到的条件而言：不符合。",
+  passed: "就您提到的条件而言：符合；其他条件（见下方自测）还需逐项核对。",
+  undecided: "仅凭您提到的情况还不能判断。",
+  reason: (mark: string, message: string, quote: string, section: string) => `${mark} ${message}　依据「${section}」：「${quote}」`,
+  notACondition: (what: string) => `（${what}不是该通知的申报条件，不影响判断。）`,
+  deadlinePassed: (date: string) => `提示：该通知的截止时间（${date}）已过，可用于准备下一年度申报。`,
+  offerSelfCheck: "想逐条核对全部条件，请回复「资格自测」，我会按通知逐项问您并给出结论。",
+  factLabels: {
+    revenueLastYearWan: (wan: string) => `上一年度营业收入${wan}万元`,
+    profitLastYearWan: (wan: string) => `上一年度利润${wan}万元`,
+    employees: (n: string) => `从业人员${n}人`,
+    smartMaturityLevel: (n: string) => `智能制造能力成熟度${n}级`,
+    province: (p: string) => `注册地${p}`,
+    city: (c: string) => `所在城市${c}`,
+    branchOfLegalEntity: () => "分支机构（非独立法人）",
+    independentLegalEntity: () => "独立法人",
+    kinds: (k: string) => `企业类型：${k}`,
+    dishonestListed: (v: string) => (v === "true" ? "被列入失信/经营异常名单" : "未被列入失信名单"),
+    ownership: (o: string) => o,
+  },
+};

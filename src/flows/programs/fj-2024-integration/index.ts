@@ -2,6 +2,10 @@ import type { CityQuota, Param, Program } from "../../eligibility/index.ts";
 import { DOC, params } from "./params.ts";
 import * as rules from "./rules.ts";
 import { texts } from "./texts.ts";
+import { generator } from "./document.ts";
+import type { ProgramModule } from "../module.ts";
+import { flow } from "./questions.ts";
+import { summaryTable } from "./summary.ts";
 
 const a = texts.advisories;
 const m = texts.materials;
@@ -74,3 +78,6 @@ export const program: Program = {
   advisories: [a.general],
   params,
 };
+
+/** The whole program, registered once in ../index.ts. */
+export const programModule: ProgramModule = { program, flow, texts, document: generator, summary: summaryTable };

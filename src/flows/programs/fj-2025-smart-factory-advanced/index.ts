@@ -2,6 +2,10 @@ import type { Program } from "../../eligibility/index.ts";
 import { CITY_DOC, PROVINCE_DOC, params } from "./params.ts";
 import * as rules from "./rules.ts";
 import { texts } from "./texts.ts";
+import { generator } from "./document.ts";
+import type { ProgramModule } from "../module.ts";
+import { flow } from "./questions.ts";
+import { summaryTable } from "./summary.ts";
 
 export const program: Program = {
   id: "fj-2025-smart-factory-advanced",
@@ -35,3 +39,6 @@ export const program: Program = {
   advisories: texts.advisories,
   params,
 };
+
+/** The whole program, registered once in ../index.ts. */
+export const programModule: ProgramModule = { program, flow, texts, document: generator, summary: summaryTable };

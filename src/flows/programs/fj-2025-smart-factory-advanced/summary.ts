@@ -8,14 +8,13 @@
  * own field labels, plus 推荐顺序 because the notice asks for priority order. 推荐顺序 is the
  * row order, as 序号.
  */
-import { valueOf } from "../../flows/forms/expand.ts";
-import type { DocumentInput } from "../types.ts";
-import type { SummaryTableSpec } from "./table.ts";
-import { compilerOf, display, numberValue } from "./table.ts";
+import { valueOf } from "../../forms/expand.ts";
+import type { DocumentInput } from "../../../documents/types.ts";
+import type { SummaryTableSpec } from "../../../documents/summary/table.ts";
+import { compilerOf, display, numberValue } from "../../../documents/summary/table.ts";
 
 /** Step ids of the fj-2025-smart-factory-advanced flow this table reads. */
 export const STEPS = {
-  recommender: "recommender",
   companyName: "company-name",
   projectName: "project-name",
   industry: "factory-industry",
@@ -45,7 +44,7 @@ export const summaryTable: SummaryTableSpec = {
   sheetName: "项目推荐表",
   attachment: "附件4",
   title: "先进级智能制造工厂项目推荐表",
-  headerLines: (input) => [`推荐单位（盖章）：${compilerOf(input, STEPS.recommender) ?? ""}`, "推荐单位联系人："],
+  headerLines: (input) => [`推荐单位（盖章）：${compilerOf(input) ?? ""}`, "推荐单位联系人："],
   columns: [
     { header: "序号", width: 6, align: "center", value: (_a, n) => n },
     { header: "企业名称", width: 24, value: (a) => display(a.answers, STEPS.companyName) },

@@ -13,17 +13,17 @@
  * verbatim except where its extraction garbled them (noted where so).
  */
 import type { Paragraph, Table } from "docx";
-import { optionsOf, valueOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { DEVICE_TYPES, DOMAINS, MODEL_TYPES, flow } from "../../flows/programs/fj-2023-cross-industry-platform/questions.ts";
+import { optionsOf, valueOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { DEVICE_TYPES, DOMAINS, MODEL_TYPES, flow } from "./questions.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
-  SIZES,
+  SEAL_ROOM,
+  TABLE_SIZE,
   blankOr,
   checkOptions,
   checkboxLine,
-  chineseDate,
   chosenIds,
   createDocument,
   displayOf,
@@ -39,11 +39,12 @@ import {
   paragraph,
   run,
   title,
+  wanCell,
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2023-cross-industry-platform";
 const FORM_TITLE = flow.formTitle;
@@ -133,7 +134,8 @@ interface IndicatorGroup {
   indicators: readonly Indicator[];
 }
 
-const v = (a: Answers, key: string): CellSpec => displayOf(a, key);
+/** A value cell: amounts as the plain number of 万元 (every amount row of the form says 万元). */
+const v = (a: Answers, key: string): CellSpec => (step(key.replace(/\[[^\]]*\]$/, "")).kind === "money" ? wanCell(a, key) : displayOf(a, key));
 const since2021 = "（数据均从 2021 年开始计算）";
 
 const GROUPS: readonly IndicatorGroup[] = [
@@ -399,7 +401,7 @@ function indicatorTable(rows: readonly IndicatorRow[]): Table {
 function indicatorBlock(a: Answers, ind: Indicator): Block[] {
   const out: Block[] = [heading3(ind.heading, { keepNext: true })];
   if (ind.rows) out.push(indicatorTable(ind.rows(a)));
-  for (const n of ind.notes ?? []) out.push(paragraph(n, { size: SIZES.xiaosi }));
+  for (const n of ind.notes ?? []) out.push(paragraph(n, { size: TABLE_SIZE }));
   if (ind.narrative) {
     const { id } = ind.narrative;
     const label = ind.narrative.label ?? step(id).label;
@@ -421,7 +423,8 @@ function cover(input: DocumentInput): Block[] {
     line("项 目 名 称：", displayOf(a, "project-name")),
     line("申 报 单 位（盖 章）：", displayOf(a, "company-name")),
     line("推 荐 单 位（盖 章）：", displayOf(a, "recommender")),
-    line("申 报 日 期：", chineseDate(input.generatedAt)),
+    // Dated by the applicant when it is filed, not when the bot wrote it.
+    line("申 报 日 期：", ""),
     ...Array.from({ length: 8 }, () => paragraph("")),
     paragraph(COVER_ISSUER, { align: "center", font: FONTS.heading1 }),
   ];
@@ -429,10 +432,13 @@ function cover(input: DocumentInput): Block[] {
 
 /** 一、申报企业基本信息: grid [label, sub-label, value, label, value]. */
 function basicTable(a: Answers): Table {
-  const W = [1300, 900, 2153, 1800, CONTENT_WIDTH - 1300 - 900 - 2153 - 1800];
+  // Value columns wide enough for an 18-character code and a landline on one line; 传真 and
+  // E-mail get rows of their own so that an e-mail address is never broken.
+  const W = [1200, 900, 2900, 1200, CONTENT_WIDTH - 1200 - 900 - 2900 - 1200];
   const L = (text: string, span = 2) => labelCell(text, { span });
   const val = (id: string, span = 1): CellSpec => ({ text: displayOf(a, id), span });
-  const small = { size: SIZES.xiaosi };
+  const wan = (id: string): CellSpec => ({ text: wanCell(a, id) });
+  const small = { size: TABLE_SIZE };
   const intro: Paragraph[] = [
     paragraph(INTRO_LIMIT, small),
     ...INTRO_PARTS.flatMap(({ id, heading }) => [
@@ -445,18 +451,19 @@ function basicTable(a: Answers): Table {
     [L("企业名称"), val("company-name", 3)],
     [L("组织机构代码"), val("org-code"), labelCell("成立时间"), val("founded")],
     [L("单位地址"), val("address", 3)],
-    [labelCell("联系人", { rowSpan: 3 }), labelCell("姓名"), val("contact-name"), labelCell("电话"), val("contact-phone")],
+    [labelCell("联系人", { rowSpan: 4 }), labelCell("姓名"), val("contact-name"), labelCell("电话"), val("contact-phone")],
     [labelCell("职务"), val("contact-title"), labelCell("手机"), val("contact-mobile")],
-    [labelCell("传真"), val("contact-fax"), labelCell("E-mail"), val("contact-email")],
-    [L("总资产（万元）"), val("total-assets"), labelCell("负债率"), val("debt-ratio")],
-    [L("信用等级"), val("credit-rating"), labelCell("上年销售（万元）"), val("sales-last-year")],
-    [L("上年税金（万元）"), val("tax-last-year"), labelCell("上年利润（万元）"), val("profit-last-year")],
+    [labelCell("传真"), val("contact-fax", 3)],
+    [labelCell("E-mail"), val("contact-email", 3)],
+    [L("总资产（万元）"), wan("total-assets"), labelCell("负债率"), val("debt-ratio")],
+    [L("信用等级"), val("credit-rating"), labelCell("上年销售（万元）"), wan("sales-last-year")],
+    [L("上年税金（万元）"), wan("tax-last-year"), labelCell("上年利润（万元）"), wan("profit-last-year")],
     [L("企业简介"), { span: 3, blocks: intro }],
     [
       L("真实性承诺"),
       {
         span: 3,
-        blocks: [paragraph(COMMITMENT, { ...small, indent: true }), paragraph(COMMITMENT_SIGNATURE, { ...small, align: "right", before: 240 })],
+        blocks: [paragraph(COMMITMENT, { ...small, indent: true }), paragraph(COMMITMENT_SIGNATURE, { ...small, align: "right", before: SEAL_ROOM })],
       },
     ],
     [
@@ -465,7 +472,7 @@ function basicTable(a: Answers): Table {
         span: 3,
         blocks: [
           paragraph(RECOMMENDATION, { ...small, indent: true }),
-          paragraph(RECOMMENDATION_SIGNATURE, { ...small, align: "right", before: 240 }),
+          paragraph(RECOMMENDATION_SIGNATURE, { ...small, align: "right", before: SEAL_ROOM }),
         ],
       },
     ],
@@ -476,7 +483,7 @@ function basicTable(a: Answers): Table {
 /** 二、(1) 工业互联网平台基本信息. */
 function platformTable(a: Answers): Table {
   const W = [2400, CONTENT_WIDTH - 2400];
-  const small = { size: SIZES.xiaosi };
+  const small = { size: TABLE_SIZE };
   const mode = valueOf(a, "build-mode");
   const iaas = valueOf(a, "iaas");
   const box = (checked: boolean, label: string) => `${checkboxLine([{ label, checked }])}`;
@@ -484,14 +491,14 @@ function platformTable(a: Answers): Table {
     [labelCell("平台名称"), displayOf(a, "platform-name")],
     [labelCell("建设主体"), displayOf(a, "platform-builder")],
     [labelCell("建设时间"), displayOf(a, "platform-built-at")],
-    [labelCell("投资金额"), displayOf(a, "platform-investment")],
+    [labelCell("投资金额"), wanCell(a, "platform-investment") !== "" ? `${wanCell(a, "platform-investment")}万元` : ""],
     [
       labelCell("建设方式"),
       {
         blocks: [
           paragraph(box(mode === "self", "自建"), small),
           paragraph(
-            [run(`${box(mode === "joint", "合作共建")} 请注明合作企业名称`), blankOr(mode === "joint" ? displayOf(a, "build-partner") : "", 5)],
+            [run(`${box(mode === "joint", "合作共建")} 请注明合作企业名称`, small), blankOr(mode === "joint" ? displayOf(a, "build-partner") : "", 5, small)],
             small,
           ),
         ],
@@ -503,7 +510,7 @@ function platformTable(a: Answers): Table {
         blocks: [
           paragraph(box(iaas === "self", "自建"), small),
           paragraph(
-            [run(`${box(iaas === "rented", "租用")} 请注明服务商名称`), blankOr(iaas === "rented" ? displayOf(a, "iaas-provider") : "", 5)],
+            [run(`${box(iaas === "rented", "租用")} 请注明服务商名称`, small), blankOr(iaas === "rented" ? displayOf(a, "iaas-provider") : "", 5, small)],
             small,
           ),
         ],

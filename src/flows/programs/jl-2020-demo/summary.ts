@@ -7,10 +7,10 @@
  * 项目类别 is the box the 申报书 ticks (formCategoryOf: the step "form-category", or the only
  * box that fits the step "category"), else the category's own label.
  */
-import { formCategoryOf } from "../../flows/programs/jl-2020-demo/questions.ts";
-import type { SummaryInput } from "../types.ts";
-import type { SummaryTableSpec } from "./table.ts";
-import { compilerOf, display } from "./table.ts";
+import { formCategoryOf } from "./questions.ts";
+import type { SummaryInput } from "../../../documents/types.ts";
+import type { SummaryTableSpec } from "../../../documents/summary/table.ts";
+import { compilerOf, display } from "../../../documents/summary/table.ts";
 
 /** Step ids of the jl-2020-demo flow this table reads. */
 export const STEPS = {

@@ -12,17 +12,16 @@
  * (corpus/notices/jl-2020-demo.txt), verbatim.
  */
 import type { Paragraph, Table } from "docx";
-import { optionsOf, valueOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { FINANCE_YEARS, FORM_CATEGORIES, SERVICE_TYPES, flow, formCategoryOf } from "../../flows/programs/jl-2020-demo/questions.ts";
+import { optionsOf, valueOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { FINANCE_YEARS, FORM_CATEGORIES, SERVICE_TYPES, flow, formCategoryOf } from "./questions.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
-  SIZES,
+  TABLE_SIZE,
   blankOr,
   checkbox,
   checkboxLine,
-  chineseDate,
   chosenIds,
   commitmentPage,
   createDocument,
@@ -41,11 +40,12 @@ import {
   paragraph,
   run,
   title,
+  wanCell,
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "jl-2020-demo";
 const FORM_TITLE = flow.formTitle;
@@ -116,7 +116,8 @@ function step(id: string): Step {
   return s;
 }
 
-const small = { size: SIZES.xiaosi } as const;
+/** Text in the form's cells: the one table size. */
+const small = { size: TABLE_SIZE } as const;
 
 /** ☑ 是 ☐ 否 for a yesNo answer (both ☐ when unanswered). */
 function yesNo(a: Answers, key: string): { yes: boolean; no: boolean } {
@@ -159,7 +160,8 @@ function cover(input: DocumentInput): Block[] {
       ],
       { before: 240, after: 120, leftIndent: 640 },
     ),
-    line("填报日期：", chineseDate(input.generatedAt)),
+    // Dated by the applicant when it is filed, not when the bot wrote it.
+    line("填报日期：", ""),
     ...Array.from({ length: 6 }, () => paragraph("")),
     ...COVER_ISSUERS.map((t) => paragraph(t, { align: "center", font: FONTS.heading1 })),
   ];
@@ -172,14 +174,16 @@ function instructions(): Block[] {
 // ───────────────────────────── 项目基本信息表 ─────────────────────────────
 
 /** Grid: [group, label, value / sub-label, label / indicator, value]. */
-const W = [1200, 1500, 1800, 2200, CONTENT_WIDTH - 6700];
+// Value columns wide enough for an 18-character code (column 3) and a landline (column 5) on
+// one line; e-mail addresses get rows of their own.
+const W = [900, 1200, 3000, 1200, CONTENT_WIDTH - 6300];
 
 function categoryCell(a: Answers): Paragraph[] {
   const chosen = formCategoryOf(a)?.id;
   const industry = displayOf(a, "platform-industry");
   const F = FORM_CATEGORIES;
   const withBlank = (o: { id: string; label: string }, suffix: string) =>
-    paragraph([run(`${checkbox({ label: o.label, checked: chosen === o.id })}，${suffix}：`), blankOr(chosen === o.id ? industry : "", 10)], small);
+    paragraph([run(`${checkbox({ label: o.label, checked: chosen === o.id })}，${suffix}：`, small), blankOr(chosen === o.id ? industry : "", 10, small)], small);
   return [
     withBlank(F.industryPlatform, "面向行业"),
     withBlank(F.enterprisePlatform, "企业所属行业"),
@@ -195,17 +199,22 @@ function serviceCell(a: Answers): Paragraph[] {
   const other = chosen.includes("other");
   return [
     ...SERVICE_LINES.map((ids) => paragraph(checkboxLine(ids.map((id) => ({ label: label(id), checked: chosen.includes(id) }))), small)),
-    paragraph([run(checkbox({ label: label("other"), checked: other })), blankOr(other ? displayOf(a, "service-types-other") : "", 8)], small),
+    paragraph([run(checkbox({ label: label("other"), checked: other }), small), blankOr(other ? displayOf(a, "service-types-other") : "", 8, small)], small),
   ];
 }
 
 function infoTable(a: Answers): Table {
-  const val = (key: string, span = 1): CellSpec => ({ text: displayOf(a, key), span });
+  // Amounts as the plain number of 万元: every amount row of this table says 万元.
+  const val = (key: string, span = 1): CellSpec => ({ text: step(key).kind === "money" ? wanCell(a, key) : displayOf(a, key), span });
   const L = (text: string, span = 1) => labelCell(text, { span });
   const pairRow = (group: CellSpec[], l1: string, k1: string, l2: string, k2: string): RowSpec => [...group, L(l1), val(k1), L(l2), val(k2)];
   const grouped = (label: string, rows: number): CellSpec[] => [labelCell(label, { rowSpan: rows })];
 
-  const year = (id: string): CellSpec[] => FINANCE_YEARS.map((y) => ({ text: displayOf(a, `${id}[${y.key}]`), align: "center" as const }));
+  const year = (id: string): CellSpec[] =>
+    FINANCE_YEARS.map((y) => {
+      const key = `${id}[${y.key}]`;
+      return { text: step(id).kind === "money" ? wanCell(a, key) : displayOf(a, key), align: "center" as const };
+    });
   const autonomy = chosenIds(a, "autonomy");
   const autonomyOptions = optionsOf(step("autonomy"), a);
   const storage = valueOf(a, "data-storage");
@@ -223,7 +232,7 @@ function infoTable(a: Answers): Table {
     pairRow(grouped("项目责任单位信息", 6), "单位名称", "org-name", "单位性质", "org-nature"),
     pairRow([], "通讯地址", "org-address", "邮政编码", "org-postcode"),
     pairRow([], "所在地区", "org-region", "单位主管部门", "org-supervisor"),
-    pairRow([], "联系电话", "org-phone", "组织机构代码/统一社会信用代码", "org-credit-code"),
+    pairRow([], "组织机构代码/统一社会信用代码", "org-credit-code", "联系电话", "org-phone"),
     pairRow([], "传真号码", "org-fax", "单位成立时间", "org-founded"),
     [L("电子信箱"), val("org-email", 3)],
 
@@ -234,16 +243,18 @@ function infoTable(a: Answers): Table {
     [L("税金（万元）", 2), ...year("fin-tax")],
     [L("利润（万元）", 2), ...year("fin-profit")],
 
-    pairRow(grouped("项目责任人信息", 6), "姓名", "leader-name", "性别", "leader-gender"),
+    pairRow(grouped("项目责任人信息", 7), "姓名", "leader-name", "性别", "leader-gender"),
     pairRow([], "证件类型", "leader-id-type", "证件号码", "leader-id-number"),
     pairRow([], "工作单位", "leader-employer", "职称/职务", "leader-title"),
     pairRow([], "最高学历", "leader-education", "从事专业", "leader-major"),
     pairRow([], "移动电话", "leader-mobile", "固定电话", "leader-phone"),
-    pairRow([], "传真号码", "leader-fax", "电子信箱", "leader-email"),
+    [L("传真号码"), val("leader-fax", 3)],
+    [L("电子信箱"), val("leader-email", 3)],
 
-    pairRow(grouped("项目联系人信息", 3), "姓名", "contact-name", "工作单位", "contact-employer"),
+    pairRow(grouped("项目联系人信息", 4), "姓名", "contact-name", "工作单位", "contact-employer"),
     pairRow([], "移动电话", "contact-mobile", "固定电话", "contact-phone"),
-    pairRow([], "传真号码", "contact-fax", "电子信箱", "contact-email"),
+    [L("传真号码"), val("contact-fax", 3)],
+    [L("电子信箱"), val("contact-email", 3)],
 
     [...grouped(BASICS_LABEL, 8), L("项目总投资（万元）", 2), val("total-investment", 2)],
     [L("合作云平台服务商", 2), val("cloud-provider", 2)],
@@ -292,8 +303,8 @@ function infoTable(a: Answers): Table {
           paragraph("数据采集解决方案能力", small),
           paragraph(
             [
-              run(checkbox({ label: "集成第三方解决方案（请注明厂商）", checked: collection.yes })),
-              blankOr(collection.yes ? displayOf(a, "data-collection-vendor") : "", 8),
+              run(checkbox({ label: "集成第三方解决方案（请注明厂商）", checked: collection.yes }), small),
+              blankOr(collection.yes ? displayOf(a, "data-collection-vendor") : "", 8, small),
             ],
             small,
           ),
@@ -322,11 +333,11 @@ function infoTable(a: Answers): Table {
           paragraph("云部署模式", small),
           paragraph(checkbox({ label: "私有云", checked: deployment === "private" }), small),
           paragraph(
-            [run(checkbox({ label: "公有云", checked: deployment === "public" })), blankOr(deployment === "public" ? provider : "", 6), run("(服务商名称）")],
+            [run(checkbox({ label: "公有云", checked: deployment === "public" }), small), blankOr(deployment === "public" ? provider : "", 6, small), run("(服务商名称）", small)],
             small,
           ),
           paragraph(
-            [run(checkbox({ label: "混合云", checked: deployment === "hybrid" })), blankOr(deployment === "hybrid" ? provider : "", 6), run("(公有云服务商名称)")],
+            [run(checkbox({ label: "混合云", checked: deployment === "hybrid" }), small), blankOr(deployment === "hybrid" ? provider : "", 6, small), run("(公有云服务商名称)", small)],
             small,
           ),
         ],
@@ -365,7 +376,7 @@ function performanceSection(a: Answers): Block[] {
   const rows: RowSpec[] = [
     [labelCell("申报项目名称"), { text: displayOf(a, "project-name"), span: 3 }],
     [labelCell("项目申报单位"), { text: displayOf(a, "org-name"), span: 3 }],
-    [labelCell("项目计划总投资"), { text: displayOf(a, "total-investment"), span: 3 }],
+    [labelCell("项目计划总投资"), { text: wanCell(a, "total-investment") !== "" ? `${wanCell(a, "total-investment")}万元` : "", span: 3 }],
     [labelCell("总体目标"), { span: 3, blocks: narrativeBody(displayOf(a, "perf-overall"), undefined, small) }],
     [labelCell("绩效指标", { rowSpan: total }), labelCell("指标类别"), labelCell("指标名称"), labelCell("指标值")],
     ...quantitative,
@@ -375,7 +386,7 @@ function performanceSection(a: Answers): Block[] {
     heading1(PERF_ATTACHMENT, { pageBreakBefore: true }),
     title(PERF_TITLE, { after: 240 }),
     formTable(PW, rows),
-    ...PERF_NOTES.map((n) => paragraph(n, { size: SIZES.xiaosi, before: 60 })),
+    ...PERF_NOTES.map((n) => paragraph(n, { size: TABLE_SIZE, before: 60 })),
   ];
 }
 

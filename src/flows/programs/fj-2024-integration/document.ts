@@ -10,13 +10,15 @@
  * The form has no cover page and no 推荐单位 / 申报日期 fields: none is added.
  */
 import type { Paragraph, Table } from "docx";
-import { expandSteps, type StepInstance } from "../../flows/forms/expand.ts";
-import type { Answers } from "../../flows/forms/types.ts";
-import { flow } from "../../flows/programs/fj-2024-integration/questions.ts";
+import { expandSteps, type StepInstance } from "../../forms/expand.ts";
+import type { Answers } from "../../forms/types.ts";
+import { flow } from "./questions.ts";
 import {
   CONTENT_WIDTH,
-  SIZES,
+  TABLE_SIZE,
   answerOf,
+  cellNarrative,
+  cellParagraph,
   checkbox,
   checkboxLine,
   commitmentPage,
@@ -31,17 +33,20 @@ import {
   narrativeBody,
   packDocx,
   paragraph,
+  signatureLines,
   title,
+  wanCell,
   widthsOf,
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2024-integration";
 const FORM_TITLE = flow.formTitle;
-const CELL = SIZES.xiaosi;
+/** Text in the form's cells: the one table size. */
+const CELL = TABLE_SIZE;
 
 // ───────────────────────────── form texts ─────────────────────────────
 
@@ -126,13 +131,15 @@ function financeTable(a: Answers): Table {
         ["利润（万元）", "profit"],
         ["研发投入（万元）", "rd"],
       ] as const
-    ).map(([label, kind]): RowSpec => [{ text: label }, ...YEARS.map((y) => ({ text: displayOf(a, financeKey(kind, y)), align: "center" as const }))]),
+    ).map(([label, kind]): RowSpec => [{ text: label }, ...YEARS.map((y) => ({ text: wanCell(a, financeKey(kind, y)), align: "center" as const }))]),
   ];
-  return formTable(widthsOf([1.3, 1, 1, 1], 6400), rows, { size: SIZES.wuhao });
+  return formTable(widthsOf([1.3, 1, 1, 1], 6400), rows);
 }
 
 function basicTable(a: Answers): Table {
-  const W = [1500, 1400, 1300, 1400, 1300, CONTENT_WIDTH - 6900];
+  // Value cells wide enough for an 18-character code, a landline with area code and an e-mail
+  // on one line (the form's one contact row is two here: 电子邮箱 gets a row of its own).
+  const W = [1500, 1700, 1300, 1300, 1200, CONTENT_WIDTH - 7000];
   const v = (id: string, span = 1): CellSpec => ({ text: displayOf(a, id), span });
   const full = (label: string, id: string): RowSpec => [labelCell(label), v(id, 5)];
   const pair = (l1: string, c1: CellSpec, l2: string, c2: CellSpec): RowSpec => [
@@ -142,7 +149,7 @@ function basicTable(a: Answers): Table {
     typeof c2 === "string" ? { text: c2, span: 2 } : { ...c2, span: 2 },
   ];
 
-  const investment = displayOf(a, "total-investment");
+  const investment = wanCell(a, "total-investment");
   const start = displayOf(a, "period-start");
   const end = displayOf(a, "period-end");
   const period = start !== "" || end !== "" ? `${start || "\u3000年\u3000月"}--${end || "\u3000年\u3000月"}` : "\u3000年\u3000月--\u3000年\u3000月";
@@ -151,22 +158,23 @@ function basicTable(a: Answers): Table {
   const profile = displayOf(a, "unit-profile");
   const profileBlocks: Block[] = [
     ...(profile !== ""
-      ? narrativeBody(profile, undefined, { size: CELL })
-      : [paragraph(`1、${answerGuidance("unit-profile")}；`, { size: CELL })]),
-    paragraph(PROFILE_ITEM_2, { size: CELL }),
+      ? cellNarrative(profile, undefined)
+      : [cellParagraph(`1、${answerGuidance("unit-profile")}；`)]),
+    cellParagraph(PROFILE_ITEM_2),
     financeTable(a),
-    ...(profile === "" ? [paragraph(PROFILE_NOTE, { size: CELL })] : []),
+    ...(profile === "" ? [cellParagraph(PROFILE_NOTE)] : []),
   ];
 
   return formTable(W, [
     full("申报单位", "applicant-name"),
     full("单位详细地址", "address"),
     full("申报项目名称", "project-name"),
-    pair("项目总投资", investment !== "" ? investment : "\u3000\u3000万元", "项目实施周期", period),
+    pair("项目总投资", `${investment !== "" ? investment : "\u3000\u3000"}万元`, "项目实施周期", period),
     pair("统一社会信用代码", displayOf(a, "credit-code"), "注册成立时间", established !== "" ? established : "\u3000年\u3000月"),
     pair("所属行业", displayOf(a, "industry"), "单位性质", displayOf(a, "ownership")),
     pair("法定代表人", displayOf(a, "legal-representative"), "联系电话", displayOf(a, "legal-representative-phone")),
-    [labelCell("申报联系人"), v("contact-name"), labelCell("手机号码"), v("contact-mobile"), labelCell("电子邮箱"), v("contact-email")],
+    pair("申报联系人", displayOf(a, "contact-name"), "手机号码", displayOf(a, "contact-mobile")),
+    full("电子邮箱", "contact-email"),
     [labelCell("单位简介"), { span: 5, blocks: profileBlocks }],
   ]);
 }
@@ -221,8 +229,9 @@ function introBlocks(a: Answers): Block[] {
       bold("主要指标："),
       formTable(
         widthsOf([3, 2], 6400),
-        figures.map((i) => [{ text: labelOf(i) }, { text: displayOf(a, i.key) }]),
-        { size: SIZES.wuhao },
+        figures.map((i) =>
+          i.step.kind === "money" ? [{ text: `${labelOf(i)}（万元）` }, { text: wanCell(a, i.key) }] : [{ text: labelOf(i) }, { text: displayOf(a, i.key) }],
+        ),
       ),
     );
   }
@@ -232,7 +241,6 @@ function introBlocks(a: Answers): Block[] {
       formTable(
         widthsOf([2, 1.5, 1.5, 1.4], 6400),
         kpiRows(kpis.map((i) => kpiRow(i.item?.label ?? i.step.label, answerOf(a, i.key)))),
-        { size: SIZES.wuhao },
       ),
     );
   }
@@ -269,10 +277,10 @@ function commitment(a: Answers): Block[] {
     signatures: ["申报单位（盖章）：\u3000\u3000\u3000\u3000\u3000\u3000", "法定代表人（签字）：＿＿＿＿", `日期：${date !== "" ? date : DATE_BLANK}`],
     after: [
       paragraph(""),
-      paragraph("设区市工信局、平潭综合实验区经发局意见：", { before: 480 }),
-      ...Array.from({ length: 4 }, () => paragraph("")),
-      paragraph("推荐单位（公章）：\u3000\u3000\u3000\u3000\u3000\u3000", { align: "right" }),
-      paragraph(`日期：${DATE_BLANK}`, { align: "right", before: 160 }),
+      // Room to write the opinion, then to seal and date it (SEAL_ROOM above the seal line).
+      paragraph("设区市工信局、平潭综合实验区经发局意见：", { before: 480, keepNext: true }),
+      paragraph("", { keepNext: true }),
+      ...signatureLines(["推荐单位（公章）：\u3000\u3000\u3000\u3000\u3000\u3000", `日期：${DATE_BLANK}`]),
     ],
   });
 }

@@ -9,9 +9,9 @@
  * - 「所属 县区」: the 申报书 asks only 单位详细地址 (step "address"); the county is not
  *   derived from free text.
  */
-import { valueOf } from "../../flows/forms/expand.ts";
-import type { DocumentInput } from "../types.ts";
-import { compilerOf, display, joinParts, numberValue, type SummaryGroup, type SummaryTableSpec } from "./table.ts";
+import { valueOf } from "../../forms/expand.ts";
+import type { DocumentInput } from "../../../documents/types.ts";
+import { compilerOf, display, joinParts, numberValue, type SummaryGroup, type SummaryTableSpec } from "../../../documents/summary/table.ts";
 
 /** Step ids of the fj-2024-integration flow this table reads. */
 export const STEPS = {

@@ -10,21 +10,22 @@
  * except where its extraction garbled them (noted where so).
  */
 import type { Paragraph, Table } from "docx";
-import { SMART_FACTORY_STAGES } from "../../flows/eligibility/index.ts";
-import { optionsOf } from "../../flows/forms/expand.ts";
-import type { Answers, Step } from "../../flows/forms/types.ts";
-import { KPIS, SCENARIO_DOCUMENT_ONLY, chosenScenarios, flow } from "../../flows/programs/fj-2025-smart-factory-advanced/questions.ts";
-import { MULTI_SEGMENT, scenarioLabel, type Scenario } from "../../flows/programs/fj-2025-smart-factory-advanced/scenarios.ts";
+import { SMART_FACTORY_STAGES } from "../../eligibility/index.ts";
+import { optionsOf } from "../../forms/expand.ts";
+import type { Answers, Step } from "../../forms/types.ts";
+import { KPIS, SCENARIO_DOCUMENT_ONLY, chosenScenarios, flow } from "./questions.ts";
+import { MULTI_SEGMENT, scenarioLabel, type Scenario } from "./scenarios.ts";
 import {
   CONTENT_WIDTH,
   FONTS,
-  SIZES,
+  LANDSCAPE_CONTENT_WIDTH,
+  SEAL_ROOM,
+  TABLE_SIZE,
   answerOf,
   blankOr,
   checkOptions,
   checkbox,
   checkboxLine,
-  chineseDate,
   chosenIds,
   createDocument,
   displayOf,
@@ -47,11 +48,14 @@ import {
   run,
   title,
   widthsOf,
+  landscape,
+  wanCell,
+  LandscapeSection,
   type Block,
   type CellSpec,
   type RowSpec,
-} from "../docx-kit.ts";
-import type { DocumentInput, FormGenerator } from "../types.ts";
+} from "../../../documents/docx-kit.ts";
+import type { DocumentInput, FormGenerator } from "../../../documents/types.ts";
 
 const PROGRAM_ID = "fj-2025-smart-factory-advanced";
 const FORM_TITLE = flow.formTitle;
@@ -128,6 +132,8 @@ interface ListTableSpec {
   widths: readonly number[];
   /** Classifiers for the columns between the name and 备注 (in order); absent → one 关键参数 column. */
   fields?: readonly ((part: string) => boolean)[];
+  /** Printed on landscape pages (too wide for portrait). */
+  landscape?: boolean;
 }
 
 const STANDARD_TYPE = /^(?:标准类型[:：]?)?(国标|行标|团标|企标|国家标准|行业标准|团体标准|企业标准|地方标准|地标)$/;
@@ -138,8 +144,15 @@ const PATENT_STATUS = /^(?:专利状态[:：]?)?(已发布|已授权|审查中|�
 const PATENT_NUMBER = /^(?:专利号[:：]?|登记号[:：]?)?(?:ZL|CN)?\s*[\d.X]{6,}[A-Z]?$|软著登字/i;
 
 const LIST_TABLES: readonly ListTableSpec[] = [
-  { number: 1, title: "具体场景描述", header: TABLE1_HEADER, widths: widthsOf([0.6, 1.2, 1.3, 1, 1.3, 1, 1, 1, 0.6]) },
-  { number: 2, title: "具体场景采用的关键装备、软件/系统及新技术情况", header: TABLE2_HEADER, widths: widthsOf([0.6, 1.4, 1.4, 0.8, 1, 1, 1.4, 0.6]) },
+  // 附表1 and 附表2 are nine and eight columns wide: printed on landscape pages.
+  { number: 1, title: "具体场景描述", header: TABLE1_HEADER, widths: widthsOf([0.6, 1.2, 1.3, 1, 1.3, 1, 1, 1, 0.6], LANDSCAPE_CONTENT_WIDTH), landscape: true },
+  {
+    number: 2,
+    title: "具体场景采用的关键装备、软件/系统及新技术情况",
+    header: TABLE2_HEADER,
+    widths: widthsOf([0.6, 1.4, 1.4, 0.8, 1, 1, 1.4, 0.6], LANDSCAPE_CONTENT_WIDTH),
+    landscape: true,
+  },
   {
     number: 3,
     title: "项目突破的关键技术清单（选填）",
@@ -180,6 +193,9 @@ const LIST_TABLES: readonly ListTableSpec[] = [
 ];
 
 // ───────────────────────────── helpers ─────────────────────────────
+
+/** Runs inside table cells: the one table size. */
+const CELL = { size: TABLE_SIZE } as const;
 
 const STEPS: ReadonlyMap<string, Step> = new Map(flow.steps.map((s) => [s.id, s]));
 
@@ -226,6 +242,28 @@ export function listRow(line: string, fields: readonly ((part: string) => boolea
   return [name, ...cells];
 }
 
+/**
+ * The items of a 附表3–7 answer, one table row each: one per line, and — since a chat message is
+ * often one line — also one per 「；」-separated part or numbered part (「1.… 2.…」) of a line.
+ * A parameter table splits on 「；」 only where every part has its own 「名称：参数」, so that
+ * parameters separated by 「；」 stay with their item.
+ */
+export function listItems(text: string, fields: ListTableSpec["fields"]): string[] {
+  const out: string[] = [];
+  for (const line of linesOf(text)) {
+    const numbered = line
+      .split(/\s*(?=(?:^|[\s；;，,。])\(?\d{1,2}[.、．)）](?!\d))/)
+      .map((p) => p.replace(/^[\s；;，,。]+/, "").trim())
+      .filter((p) => p !== "");
+    for (const part of numbered) {
+      const pieces = part.split(/[；;]/).map((p) => p.trim()).filter((p) => p !== "");
+      const split = fields !== undefined || pieces.every((p) => /[：:]/.test(p));
+      out.push(...(split ? pieces : [part]));
+    }
+  }
+  return out;
+}
+
 function scenarioName(answers: Answers, s: Scenario): string {
   const instance = displayOf(answers, `scenario-instance-name[${s.id}]`);
   return instance !== "" ? `${scenarioLabel(s)}-${instance}` : scenarioLabel(s);
@@ -247,7 +285,8 @@ function cover(input: DocumentInput): Block[] {
     ["项目名称：", displayOf(a, "project-name")],
     ["法人代表：", displayOf(a, "legal-rep-name")],
     ["推荐单位：", displayOf(a, "recommender")],
-    ["申报日期：", chineseDate(input.generatedAt)],
+    // Dated by the applicant when it is filed, not when the bot wrote it.
+    ["申报日期：", ""],
   ] as const;
   return [
     ...Array.from({ length: 5 }, () => paragraph("")),
@@ -261,10 +300,17 @@ function cover(input: DocumentInput): Block[] {
 
 /** (一) 申报单位基本信息: grid [label, sub-label, value, label/value, value]. */
 function basicTable(a: Answers): Table {
-  const W = [1900, 1000, 1802, 1802, CONTENT_WIDTH - 1900 - 1000 - 1802 * 2];
+  // Value columns wide enough for a landline with area code; the 18-character code and the
+  // e-mail address get rows of their own so that neither is broken.
+  const W = [1700, 900, 1902, 1902, CONTENT_WIDTH - 1700 - 900 - 1902 * 2];
   const L = (text: string, span = 2) => labelCell(text, { span });
   const v = (id: string, span = 1): CellSpec => ({ text: displayOf(a, id), span });
-  const year = (id: string) => ["2022", "2023", "2024"].map((y) => ({ text: displayOf(a, `${id}[${y}]`), align: "center" as const }));
+  // Amounts as the plain number of 万元 (the rows say 万元), rates as displayed.
+  const year = (id: string) =>
+    ["2022", "2023", "2024"].map((y) => {
+      const key = `${id}[${y}]`;
+      return { text: step(id).kind === "money" ? wanCell(a, key) : displayOf(a, key), align: "center" as const };
+    });
 
   const smOther = chosenIds(a, "sm-projects").includes("other");
   const accident = answerOf(a, "major-accident")?.value;
@@ -272,20 +318,22 @@ function basicTable(a: Answers): Table {
 
   const rows: RowSpec[] = [
     [L("企业名称"), v("company-name", 3)],
-    [L("统一社会信用代码"), v("credit-code"), labelCell("成立时间"), v("founded-on")],
+    [L("统一社会信用代码"), v("credit-code", 3)],
+    [L("成立时间"), v("founded-on", 3)],
     [L("企业性质"), { text: checkboxLine(boxes(a, "ownership")), span: 3 }],
-    [{ runs: [run("企业类型"), footnoteRef(1)], label: true, span: 2 }, { text: checkboxLine(boxes(a, "size-class")), span: 3 }],
+    [{ runs: [run("企业类型", CELL), footnoteRef(1)], label: true, span: 2 }, { text: checkboxLine(boxes(a, "size-class")), span: 3 }],
     [
-      { runs: [run("所属行业大类"), footnoteRef(2)], label: true, span: 2 },
+      { runs: [run("所属行业大类", CELL), footnoteRef(2)], label: true, span: 2 },
       { text: valueOr(displayOf(a, "industry-division"), "行业大类代码+名称") },
       labelCell("所属行业中类"),
       { text: valueOr(displayOf(a, "industry-group"), "行业中类代码+名称") },
     ],
     [L("单位地址"), v("address", 3)],
     [L("法人代表/负责人", 1), labelCell("姓名"), v("legal-rep-name"), labelCell("电话"), v("legal-rep-phone")],
-    [labelCell("联系人", { rowSpan: 3 }), labelCell("姓名"), v("contact-name"), labelCell("电话"), v("contact-phone")],
+    [labelCell("联系人", { rowSpan: 4 }), labelCell("姓名"), v("contact-name"), labelCell("电话"), v("contact-phone")],
     [labelCell("职务"), v("contact-title"), labelCell("手机"), v("contact-mobile")],
-    [labelCell("传真"), v("contact-fax"), labelCell("邮箱"), v("contact-email")],
+    [labelCell("传真"), v("contact-fax", 3)],
+    [labelCell("邮箱"), v("contact-email", 3)],
     [L("信用等级"), v("credit-rating", 3)],
     [L("近三年发展情况"), labelCell("2022 年"), labelCell("2023 年"), labelCell("2024 年")],
     [L("资产总额（万元）"), ...year("total-assets")],
@@ -298,24 +346,24 @@ function basicTable(a: Answers): Table {
       {
         span: 3,
         runs: [
-          run(`${checkboxLine(boxes(a, "sm-projects", ["other"]))}\u3000\u3000其他 `),
-          blankOr(smOther ? displayOf(a, "sm-projects-other") : "", 5),
+          run(`${checkboxLine(boxes(a, "sm-projects", ["other"]))}\u3000\u3000其他 `, CELL),
+          blankOr(smOther ? displayOf(a, "sm-projects-other") : "", 5, CELL),
         ],
       },
     ],
     [L("智能制造能力成熟度评估结果或其他能力证明材料"), { text: `${checkboxLine(boxes(a, "maturity-level"))} ${MATURITY_NOTE}`, span: 3 }],
     [
-      { runs: [run("企业近三年是否发生过较大安全生产事故或环境事故"), footnoteRef(3)], label: true, span: 2 },
+      { runs: [run("企业近三年是否发生过较大安全生产事故或环境事故", CELL), footnoteRef(3)], label: true, span: 2 },
       {
         span: 3,
         runs: [
-          run(`${checkbox({ label: "是", checked: accident === true })}（事故名称：`),
-          blankOr(accident === true ? accidentName : "", 5),
-          run(`）\u3000\u3000${checkbox({ label: "否", checked: accident === false })}`),
+          run(`${checkbox({ label: "是", checked: accident === true })}（事故名称：`, CELL),
+          blankOr(accident === true ? accidentName : "", 5, CELL),
+          run(`）\u3000\u3000${checkbox({ label: "否", checked: accident === false })}`, CELL),
         ],
       },
     ],
-    [L("企业简介"), { span: 3, blocks: narrativeBody(displayOf(a, "company-profile"), guidanceOf("company-profile"), { size: SIZES.xiaosi }) }],
+    [L("企业简介"), { span: 3, blocks: narrativeBody(displayOf(a, "company-profile"), guidanceOf("company-profile"), { size: TABLE_SIZE }) }],
   ];
   return formTable(W, rows);
 }
@@ -330,10 +378,10 @@ function factoryTable(a: Answers): Table {
   const stages = displayOf(a, "stages");
   const scenesBlocks: Paragraph[] =
     scenarios.length === 0 && stages === ""
-      ? [paragraph(inParentheses(SCENES_GUIDANCE), { size: SIZES.xiaosi })]
+      ? [paragraph(inParentheses(SCENES_GUIDANCE), { size: TABLE_SIZE })]
       : [
-          ...(stages !== "" ? [paragraph(`覆盖的环节：${stages}`, { size: SIZES.xiaosi })] : []),
-          ...scenarios.map((s, i) => paragraph(`${i + 1}. ${scenarioLabel(s)}`, { size: SIZES.xiaosi })),
+          ...(stages !== "" ? [paragraph(`覆盖的环节：${stages}`, { size: TABLE_SIZE })] : []),
+          ...scenarios.map((s, i) => paragraph(`${i + 1}. ${scenarioLabel(s)}`, { size: TABLE_SIZE })),
         ];
   const start = displayOf(a, "start-date");
   const end = displayOf(a, "end-date");
@@ -346,18 +394,18 @@ function factoryTable(a: Answers): Table {
   const rows: RowSpec[] = [
     row("项目名称", valueOr(displayOf(a, "project-name"), PROJECT_NAME_GUIDANCE)),
     row("所属行业", {
-      runs: [run(`${checkboxLine(boxes(a, "factory-industry", ["other"]))}\u3000\u3000其他`), blankOr(industryOther, 5)],
+      runs: [run(`${checkboxLine(boxes(a, "factory-industry", ["other"]))}\u3000\u3000其他`, CELL), blankOr(industryOther, 5, CELL)],
     }),
     row("细分行业", displayOf(a, "sub-industry")),
     row("覆盖的环节和具体场景", { blocks: scenesBlocks }),
     row("建设地址", displayOf(a, "build-address")),
     row("建设集成商", valueOr(displayOf(a, "integrators"), INTEGRATORS_GUIDANCE)),
     row("起止日期", dates),
-    row("项目投资(万元)", displayOf(a, "investment")),
+    row("项目投资(万元)", wanCell(a, "investment")),
     ...kpiRows(kpis, { text: KPI_BLOCK_LABEL }, [[labelCell("其他个性化指标"), { text: kpiOther, span: 3 }]]),
-    row("项目简述", { blocks: narrativeBody(displayOf(a, "project-summary"), undefined, { size: SIZES.xiaosi }) }),
+    row("项目简述", { blocks: narrativeBody(displayOf(a, "project-summary"), undefined, { size: TABLE_SIZE }) }),
     row("真实性承诺", {
-      blocks: [paragraph(COMMITMENT, { size: SIZES.xiaosi, indent: true }), paragraph(COMMITMENT_SIGNATURE, { size: SIZES.xiaosi, align: "right", before: 240 })],
+      blocks: [paragraph(COMMITMENT, { size: TABLE_SIZE, indent: true }), paragraph(COMMITMENT_SIGNATURE, { size: TABLE_SIZE, align: "right", before: SEAL_ROOM })],
     }),
   ];
   return formTable(W, rows);
@@ -377,7 +425,7 @@ function scenarioBlock(a: Answers, s: Scenario): Block[] {
     heading3("2. 场景基本信息", { keepNext: true }),
     sub(documentOnly("（1）")?.label ?? "（1）场景解决方案供应商名称，联系人及联系方式", ""),
     sub(documentOnly("（2）")?.label ?? "（2）场景建设起止日期", ""),
-    sub("（3）场景建设总投资(万元)", displayOf(a, `scenario-investment[${s.id}]`)),
+    sub("（3）场景建设总投资(万元)", wanCell(a, `scenario-investment[${s.id}]`)),
     heading3("3. 场景实例描述", { keepNext: true }),
     ...body(displayOf(a, `scenario-description[${s.id}]`), guidanceOf("scenario-description")),
     ...docPart("4.", "4. 解决的痛点问题描述"),
@@ -422,10 +470,11 @@ function narrativeSections(a: Answers): Block[] {
   ];
 }
 
-function appendixTables(a: Answers): Block[] {
+function appendixTables(a: Answers): Array<Block | LandscapeSection> {
   const scenarios = chosenScenarios(a);
-  const out: Block[] = [heading1("八、相关附表")];
+  const out: Array<Block | LandscapeSection> = [heading1("八、相关附表")];
   for (const t of LIST_TABLES) out.push(paragraph(`附表 ${t.number}. ${t.title}`, { indent: true }));
+  let pendingBreak = true;
   for (const t of LIST_TABLES) {
     let rows: string[][];
     if (t.number === 1) {
@@ -443,14 +492,19 @@ function appendixTables(a: Answers): Block[] {
     } else if (t.number === 2) {
       rows = scenarios.map((s, i) => [String(i + 1), scenarioName(a, s), "", "", "", "", "", ""]);
     } else {
-      const lines = linesOf(displayOf(a, t.stepId ?? "")).filter((l) => l.trim() !== "");
-      rows = lines.map((l, i) => [String(i + 1), ...listRow(l, t.fields), ""]);
+      rows = listItems(displayOf(a, t.stepId ?? ""), t.fields).map((item, i) => [String(i + 1), ...listRow(item, t.fields), ""]);
     }
-    out.push(
-      paragraph(`附表 ${t.number}`, { font: FONTS.heading1, pageBreakBefore: t.number === 1, before: t.number === 1 ? 0 : 240 }),
+    const blocks = [
+      // A section break starts a page itself; portrait annexes after landscape ones start one too.
+      paragraph(`附表 ${t.number}`, { font: FONTS.heading1, pageBreakBefore: pendingBreak && !t.landscape, before: pendingBreak ? 0 : 240, keepNext: true }),
       paragraph(t.title, { align: "center", bold: true, after: 120, keepNext: true }),
-      listTable(t.widths, t.header, rows, { size: t.number <= 2 ? SIZES.wuhao : SIZES.xiaosi }),
-    );
+      listTable(t.widths, t.header, rows),
+    ];
+    pendingBreak = false;
+    const last = out[out.length - 1];
+    if (t.landscape && last instanceof LandscapeSection) out[out.length - 1] = landscape([...last.blocks, ...blocks]);
+    else if (t.landscape) out.push(landscape(blocks));
+    else out.push(...blocks);
   }
   return out;
 }

@@ -1,0 +1,190 @@
+import type { Redis } from "ioredis";
+import type { ChannelAdapter, Address, SentMessage, Activity } from "../bots/port.ts";
+import type { Send } from "../flows/engine/engine.ts";
+import type { Channel, OutboundMessage } from "../flows/engine/messages.ts";
+import { AppError } from "../shared/errors.ts";
+import type { Logger } from "../shared/log.ts";
+
+export class NoAdapterError extends AppError {
+  readonly code = "NO_ADAPTER";
+}
+
+export interface OutboxOptions {
+  redis: Redis;
+  /** Key prefix (REDIS_PREFIX): pending deliveries live under `<prefix>:outbox:*`. */
+  prefix: string;
+  log: Logger;
+  /** How long an undelivered message is kept. @defaultValue 90 days (DRAFT_RETENTION_DAYS) */
+  ttlSeconds?: number;
+}
+
+interface Pending {
+  to: Address;
+  message: OutboundMessage;
+  at: number;
+}
+
+// Keep until sent: one hash per chat (field = delivery key), a set of chats with something
+// pending per channel, and a `done` marker so a delivery key is accepted and sent once.
+const PUT = `
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+local n = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[4])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[3]))
+return n
+`;
+// Claim = take it out and mark it done, atomically: of several processes flushing, one sends.
+const CLAIM = `
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if not v then return false end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[3], '1', 'EX', tonumber(ARGV[2]))
+if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[3]) end
+return v
+`;
+
+/**
+ * The one way out: replies, finished documents and (later) broadcasts and reminders reach an
+ * address through the adapter registered for its channel.
+ *
+ * - `send` / `sender`: now, through a local adapter (replies to a message this process received).
+ * - `post`: durable. The message is kept in Redis until an adapter that `owns` the address has
+ *   sent it: at once if this process has one, else when a process serving that chat hears the
+ *   notice (pub/sub), registers its adapter, or receives that chat's next message (`flush`).
+ *   Each delivery key is sent at most once, even with several processes flushing.
+ */
+export class Outbox {
+  private readonly adapters = new Map<Channel, ChannelAdapter>();
+  private sub: Redis | null = null;
+  private readonly ttlSeconds: number;
+
+  constructor(private readonly opts: OutboxOptions) {
+    this.ttlSeconds = opts.ttlSeconds ?? 90 * 24 * 3600;
+  }
+
+  /** One adapter per channel in a process. */
+  register(adapter: ChannelAdapter): void {
+    if (this.adapters.has(adapter.channel)) throw new Error(`an adapter for channel "${adapter.channel}" is already registered`);
+    this.adapters.set(adapter.channel, adapter);
+  }
+
+  adapterFor(channel: Channel): ChannelAdapter | undefined {
+    return this.adapters.get(channel);
+  }
+
+  get channels(): Channel[] {
+    return [...this.adapters.keys()];
+  }
+
+  /** Send now; a message with `editOf` edits that message. Throws NoAdapterError when no local adapter owns `to`. */
+  async send(to: Address, message: OutboundMessage): Promise<SentMessage> {
+    const adapter = this.owner(to);
+    if (!adapter) throw new NoAdapterError(`no adapter here for a ${to.channel} chat`);
+    return message.editOf ? adapter.edit(to, message.editOf, message) : adapter.send(to, message);
+  }
+
+  /** The engine's `send` for replies to `to`. */
+  sender(to: Address): Send {
+    return async (m) => void (await this.send(to, m));
+  }
+
+  async progress(to: Address, activity: Activity): Promise<void> {
+    await this.owner(to)?.progress(to, activity);
+  }
+
+  /**
+   * Deliver durably, once per `key` (e.g. `doc:<jobId>`): kept in Redis until sent. Returns
+   * false if that key was accepted before (pending or sent).
+   */
+  async post(to: Address, message: OutboundMessage, key: string): Promise<boolean> {
+    const { redis } = this.opts;
+    const item: Pending = { to, message, at: Date.now() };
+    const added = (await redis.eval(PUT, 3, this.chatKey(to), this.indexKey(to.channel), this.doneKey(key), key, JSON.stringify(item), this.ttlSeconds, to.chatId)) === 1;
+    if (!added) return false;
+    if (this.owner(to)) await this.flush(to);
+    else await redis.publish(this.noticeChannel, JSON.stringify({ channel: to.channel, chatId: to.chatId }));
+    return true;
+  }
+
+  /** Send what is pending for this chat, if a local adapter owns it. Returns how many were sent. */
+  async flush(to: Address): Promise<number> {
+    const adapter = this.owner(to);
+    if (!adapter) return 0;
+    const { redis, log } = this.opts;
+    const all = await redis.hgetall(this.chatKey(to));
+    const items = Object.entries(all)
+      .map(([key, json]) => ({ key, item: JSON.parse(json) as Pending }))
+      .sort((a, b) => a.item.at - b.item.at);
+    let sent = 0;
+    for (const { key } of items) {
+      const claimed = (await redis.eval(CLAIM, 3, this.chatKey(to), this.indexKey(to.channel), this.doneKey(key), key, this.ttlSeconds, to.chatId)) as string | null;
+      if (!claimed) continue; // another process took it
+      const item = JSON.parse(claimed) as Pending;
+      try {
+        await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message) : adapter.send(item.to, item.message));
+        sent++;
+      } catch (err) {
+        // Put it back for the next flush; the platform may be down or the chat blocked.
+        log.warn({ channel: to.channel, key, err: (err as Error).message }, "outbox delivery failed; kept for retry");
+        await redis.multi().del(this.doneKey(key)).hset(this.chatKey(to), key, claimed).sadd(this.indexKey(to.channel), to.chatId).exec();
+      }
+    }
+    return sent;
+  }
+
+  /** Flush every chat of `channel` that the local adapter owns. */
+  async flushChannel(channel: Channel): Promise<number> {
+    const adapter = this.adapters.get(channel);
+    if (!adapter) return 0;
+    let sent = 0;
+    for (const chatId of await this.opts.redis.smembers(this.indexKey(channel))) {
+      const to = { channel, chatId };
+      if (adapter.owns(to)) sent += await this.flush(to);
+    }
+    return sent;
+  }
+
+  /** Drop everything pending for a chat (删除我的数据). */
+  async forget(to: Address): Promise<void> {
+    await this.opts.redis.multi().del(this.chatKey(to)).srem(this.indexKey(to.channel), to.chatId).exec();
+  }
+
+  /** Listen for deliveries posted by other processes, and send what is pending for the registered channels. */
+  async start(): Promise<void> {
+    const sub = this.opts.redis.duplicate();
+    this.sub = sub;
+    sub.on("error", (err) => this.opts.log.warn({ err: err.message }, "outbox subscriber error"));
+    sub.on("message", (_ch: string, raw: string) => {
+      void (async () => {
+        const { channel, chatId } = JSON.parse(raw) as { channel: Channel; chatId: string };
+        await this.flush({ channel, chatId });
+      })().catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "outbox flush failed"));
+    });
+    await sub.subscribe(this.noticeChannel);
+    for (const channel of this.adapters.keys()) await this.flushChannel(channel);
+  }
+
+  async close(): Promise<void> {
+    this.sub?.disconnect();
+    this.sub = null;
+  }
+
+  private owner(to: Address): ChannelAdapter | undefined {
+    const a = this.adapters.get(to.channel);
+    return a && a.owns(to) ? a : undefined;
+  }
+
+  private chatKey(to: Address): string {
+    return `${this.opts.prefix}:outbox:${to.channel}:${to.chatId}`;
+  }
+  private indexKey(channel: Channel): string {
+    return `${this.opts.prefix}:outbox:${channel}`;
+  }
+  private doneKey(key: string): string {
+    return `${this.opts.prefix}:outbox:done:${key}`;
+  }
+  private get noticeChannel(): string {
+    return `${this.opts.prefix}:outbox:notices`;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Channel, InboundMessage, OutboundMessage } from "../flows/engine/messages.ts";
+
+/**
+ * The channel port: what every chat adapter (console, web, Telegram, Feishu) implements.
+ * An adapter only translates: platform update → `InboundMessage`, `OutboundMessage` →
+ * platform calls. It holds no conversation state and never imports the engine; the app
+ * (src/app) wires it to the engine and registers it with the outbox.
+ *
+ * Contract, checked by test/bots/conformance.ts for every adapter:
+ * - the same platform event delivered twice yields the same `updateId` (or is dropped), so it has one effect;
+ * - a button sent with `id` comes back, when pressed on the platform, as `kind: "action"`, `action: id`;
+ * - `onMessage` is awaited before the next message of the same chat is passed on (order per chat).
+ */
+export interface ChannelAdapter {
+  readonly channel: Channel;
+  /**
+   * Start receiving (connect, poll, mount a webhook…). Resolves once the adapter is
+   * receiving, not when it stops. Every inbound message goes to `onMessage`.
+   */
+  start(onMessage: InboundHandler): Promise<void>;
+  /** Send a new message to `to`. The id it returns is what a later `edit` (`editOf`) refers to. */
+  send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Replace an earlier message (`messageId` from `send`, or an inbound `sourceMessageId`),
+   * e.g. drop a pressed button's keyboard and show the choice. Platforms that cannot
+   * edit send `message` as a new one.
+   */
+  edit(to: Address, messageId: string, message: OutboundMessage): Promise<SentMessage>;
+  /** Show that something slow is under way (Telegram sendChatAction, a web spinner). May do nothing. */
+  progress(to: Address, activity: Activity): Promise<void>;
+  /**
+   * Whether this adapter instance can reach `to`. Telegram, Feishu and web reach any chat of
+   * their channel from any process; the console reaches only the user at its terminal.
+   */
+  owns(to: Address): boolean;
+  /** Stop receiving and release the platform connection; in-flight `onMessage` calls finish first. */
+  stop(): Promise<void>;
+}
+
+/** Where a message goes. `userId` is absent for group or broadcast targets. */
+export interface Address {
+  channel: Channel;
+  /** Opaque, channel-scoped: a private chat, a group, a web session. */
+  chatId: string;
+  userId?: string;
+}
+
+/** Receives one inbound message; resolves when the engine has handled it (replies sent). */
+export type InboundHandler = (message: InboundMessage) => Promise<void>;
+
+export interface SentMessage {
+  /** The platform's id of the message, for `edit`; null when the platform has none. */
+  messageId: string | null;
+}
+
+export type Activity = "typing" | "uploading-document";
+
+/** The address replies to an inbound message go to. */
+export function replyAddress(m: InboundMessage): Address {
+  return { channel: m.channel, chatId: m.chatId, userId: m.userId };
+}

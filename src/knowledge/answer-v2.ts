@@ -1,0 +1,320 @@
+import {
+  deadlineNote,
+  isBlankForm,
+  sanitizeQuestion,
+  toCitation,
+  type Answer,
+  type AnswerContext,
+  type AskOptions,
+} from "./answer.ts";
+import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
+import type { NoticeMeta } from "./notice-meta.ts";
+import { askCue, askOf, askUnit, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
+import { retrieve, type Hit } from "./retrieve.ts";
+import { normalizeForMatch } from "./text-clean.ts";
+import { qaTexts } from "./texts.ts";
+import { domainWords } from "./domain-words.ts";
+import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, words, type WeightedQuery } from "./tokenize.ts";
+
+/**
+ * Topic coverage a passage needs for each outcome. Tuned with scripts/dev/tune-v2.ts on
+ * the tuning half of test/fixtures/qa only; the benchmark reports the validation half.
+ */
+export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.45, sentence: 0.5 };
+/** Score gap within which a second passage of the same notice is quoted with the answer. */
+const RUNNER_UP_MARGIN = 0.08;
+/** Passages quoted whole under 「通知中最相关的原文如下」. */
+const PASSAGES_SHOWN = 2;
+/** Longest passage excerpt quoted whole (chunks are ≤ ~360 characters). */
+const EXCERPT_CHARS = 320;
+/** How many retrieved passages compete to carry the answer. */
+const POOL = 12;
+/** Share of the question's topic found in a notice's title for the question to name that notice. */
+const NAMED_NOTICE = 0.5;
+
+const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
+/** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
+function idfOf(w: string): number {
+  if (/^[\d.]+$/.test(w)) return 6;
+  return generalIdfTable().get(w) ?? (DOMAIN.has(w) ? 8 : 11);
+}
+const norm = (s: string) => normalizeForMatch(foldWidth(s));
+
+export interface TopicWord {
+  word: string;
+  weight: number;
+  alternatives: string[];
+}
+
+/** The question's topic: content words less filler, ask words and place names. */
+export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other"): TopicWord[] {
+  const cue = askCue(ask);
+  const table = generalIdfTable();
+  // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
+  const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w).filter((x) => x.length > 1)));
+  return [...new Set(words)]
+    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .map((word) => ({ word, weight: idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
+}
+
+/** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
+const partsCache = new Map<string, string[]>();
+/** A long word's dictionary sub-words (数量指标 → 数量, 指标), else its bigrams. */
+function partsOf(word: string): string[] {
+  let parts = partsCache.get(word);
+  if (!parts) {
+    const sub = [...new Set(words(word).filter((w) => w !== word && [...w].length >= 2))];
+    parts = sub.length >= 2 ? sub : bigrams(word);
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(word, parts);
+  }
+  return parts;
+}
+
+function wordFound(t: TopicWord, hay: string, partial = 0.8): number {
+  if ([t.word, ...t.alternatives].some((a) => hay.includes(norm(a)))) return 1;
+  const parts = partsOf(t.word);
+  if (t.word.length < 3 || parts.length === 0) return 0;
+  const share = parts.filter((p) => hay.includes(p)).length / parts.length;
+  return share >= 0.5 ? share * partial : 0;
+}
+
+/** IDF-weighted share of topic words found in the text; long words may match in part (bigrams). */
+export function topicCoverage(topic: TopicWord[], text: string): number {
+  const hay = norm(text);
+  let total = 0;
+  let found = 0;
+  for (const t of topic) {
+    total += t.weight;
+    found += t.weight * wordFound(t, hay);
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/**
+ * Whether the question's most specific term is in the text: the rarest word of three or more
+ * characters (names of things: 信用卡, 专精特新), else the rarest word. Two-character words are
+ * often colloquial verbs (先报, 会退) that a passage need not repeat.
+ */
+export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
+  const terms = topic.filter((t) => [...t.word].length >= 3);
+  const pool = terms.length > 0 ? terms : topic;
+  const max = Math.max(...pool.map((t) => t.weight));
+  const hay = norm(text);
+  return pool.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);
+}
+
+const noticeLabel = (c: IndexedChunk, meta: NoticeMeta | undefined) =>
+  `${c.title} ${c.noticeTitle} ${c.docNumber ?? ""} ${meta?.issuer ?? ""} ${meta?.region ?? ""}`;
+
+interface Sentence {
+  s: string;
+  i: number;
+  endsLine: boolean;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of text.split("\n")) {
+    const parts = line
+      .split(/(?<=[。；！？])/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 1);
+    parts.forEach((s, k) => out.push({ s, i: out.length, endsLine: k === parts.length - 1 }));
+  }
+  return out;
+}
+
+interface Candidate {
+  hit: Hit;
+  passageCoverage: number;
+  sentence: Sentence;
+  sentences: Sentence[];
+  evidence: boolean;
+  placeOk: boolean;
+  specific: boolean;
+  /** Share of the topic the notice's title does not carry that the quoted sentence does (1 when the title carries it all). */
+  sentenceCoverage: number;
+  score: number;
+}
+
+/** The sentence(s) to quote: the chosen one, with its neighbour when it is too short to stand alone. */
+function quoteOf(c: Candidate): string {
+  const picked = [c.sentence];
+  if (c.sentence.s.length < 30) {
+    const next = c.sentences[c.sentence.i + 1] ?? c.sentences[c.sentence.i - 1];
+    if (next) picked.push(next);
+  }
+  return picked
+    .sort((a, b) => a.i - b.i)
+    .map((p, k, all) => (k < all.length - 1 && p.endsLine ? `${p.s} ` : p.s))
+    .join("");
+}
+
+/** The passage, or the sentences around the best one up to EXCERPT_CHARS. */
+function excerptOf(c: Candidate): string {
+  const all = c.sentences;
+  if (all.reduce((n, x) => n + x.s.length, 0) <= EXCERPT_CHARS) return all.map((x, k) => (k < all.length - 1 && x.endsLine ? `${x.s} ` : x.s)).join("");
+  let from = c.sentence.i;
+  let to = c.sentence.i;
+  let size = c.sentence.s.length;
+  while (true) {
+    const next = all[to + 1];
+    const prev = all[from - 1];
+    if (next && size + next.s.length <= EXCERPT_CHARS) {
+      to++;
+      size += next.s.length;
+    } else if (prev && size + prev.s.length <= EXCERPT_CHARS) {
+      from--;
+      size += prev.s.length;
+    } else break;
+  }
+  return all
+    .slice(from, to + 1)
+    .map((x, k, part) => (k < part.length - 1 && x.endsLine ? `${x.s} ` : x.s))
+    .join("");
+}
+
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
+  const c = hit.chunk;
+  const label = noticeLabel(c, meta);
+  const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
+  const placeHay = norm(`${label} ${c.text}`);
+  const placeOk = places.every((p) => placeHay.includes(p));
+  const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${c.section} ${c.text}`);
+  // Words the notice's title already carries select the notice; the sentence must carry the rest.
+  const labelHay = norm(label);
+  const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
+  const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
+  const sentences = sentencesOf(c.text);
+  let best: Candidate | null = null;
+  for (const sentence of sentences) {
+    const sentCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 0;
+    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, sentence.s);
+    // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
+    const inner = places.filter((p) => !labelHay.includes(p));
+    const placeInSentence = inner.length > 0 && inner.every((p) => sentence.s.includes(p)) ? 0.15 : 0;
+    const score =
+      placeInSentence +
+      0.35 * passageCoverage +
+      0.35 * sentCoverage +
+      (evidence && ask !== "other" && ask !== "yesno" ? (ask === "requirement" ? 0.15 : 0.3) : 0) +
+      0.2 * noticeMatch +
+      0.05 * hit.score -
+      blank -
+      (placeOk ? 0 : 0.3) -
+      (specific ? 0 : 0.3);
+    const sentenceCoverage = asked.length > 0 ? sentCoverage : 1;
+    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, score };
+  }
+  return best;
+}
+
+/** Every passage of the notices the question names (its words in their titles), so none is missed by ranking. */
+function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<string, number>): Hit[] {
+  const max = Math.max(0, ...noticeMatch.values());
+  if (max < NAMED_NOTICE) return hits;
+  const named = new Set([...noticeMatch].filter(([, m]) => m >= max).map(([id]) => id).slice(0, 3));
+  const seen = new Set(hits.map((h) => h.chunk.id));
+  const extra: Hit[] = [];
+  const byNotice = chunksByNotice(ctx.index);
+  for (const id of named) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
+  return [...hits, ...extra];
+}
+
+const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
+/** Chunks grouped by notice, rebuilt when the index grows (ingest adds in place). */
+function chunksByNotice(index: KnowledgeIndex): Map<string, IndexedChunk[]> {
+  const cached = noticeChunks.get(index);
+  if (cached && cached.size === index.chunks.size) return cached.map;
+  const map = new Map<string, IndexedChunk[]>();
+  for (const c of index.chunks.values()) {
+    const list = map.get(c.docId);
+    if (list) list.push(c);
+    else map.set(c.docId, [c]);
+  }
+  noticeChunks.set(index, { size: index.chunks.size, map });
+  return map;
+}
+
+/** Three outcomes: a quoted answer, the most relevant passages, or a refusal. */
+export async function answerV2(
+  ctx: AnswerContext,
+  rawQuestion: string,
+  options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
+): Promise<Answer> {
+  const question = sanitizeQuestion(rawQuestion);
+  const top = Math.max(1, options.top ?? 3);
+  const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
+  const ask = askOf(question);
+  const places = placesIn(question);
+  const topic = topicWords(query, places, ask);
+  const unit = askUnit(question);
+  const refusal = (cov: number): Answer => ({
+    question: rawQuestion,
+    answerable: false,
+    answer: qaTexts.notFound,
+    citations: [],
+    method: "refusal",
+    outcome: "refusal",
+    coverage: Math.round(cov * 1000) / 1000,
+  });
+
+  // Notices named by the question (its words in a notice's title, issuer or region).
+  const noticeMatch = new Map<string, number>();
+  for (const h of hits) {
+    const id = h.chunk.docId;
+    if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
+  }
+  const all = namedNoticeHits(ctx, hits, noticeMatch)
+    .map((h) => bestPair(h, topic, ask, unit, places, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
+    .filter((c): c is Candidate => c !== null)
+    .sort((a, b) => b.score - a.score);
+  // A passage qualifies when its notice is about the place named (if any) and it holds the
+  // question's most specific word; otherwise the question is about something the notices do not cover.
+  const candidates = all.filter((c) => c.placeOk && c.specific);
+  const best = candidates[0];
+  if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
+  const cov = best.passageCoverage;
+  if (cov < OUTCOME_THRESHOLDS.passages) return refusal(cov);
+
+  const c = best.hit.chunk;
+  const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
+  // An answer needs the asked kind of fact in the quoted sentence, and that sentence (with its
+  // section) to be about what the title does not already say.
+  const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
+  const parts: string[] = [];
+  if (confident) {
+    parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(quoteOf(best)));
+    const second = candidates.find(
+      (x) => x !== best && x.hit.chunk.docId === c.docId && x.evidence && x.placeOk && x.specific,
+    );
+    // A close runner-up in the same notice is quoted too: two clauses often share one fact (deadline for enterprises, for bureaus).
+    if (second && second.score >= best.score - RUNNER_UP_MARGIN && second.passageCoverage >= OUTCOME_THRESHOLDS.answer) {
+      const s = second.hit.chunk;
+      parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(quoteOf(second)));
+    }
+  } else {
+    // Not sure which sentence answers: show the best passages themselves, the reader decides.
+    parts.push(qaTexts.passagesLead);
+    const shown = new Set<string>();
+    for (const x of candidates.filter((x) => x.placeOk && x.specific && x.passageCoverage >= OUTCOME_THRESHOLDS.passages)) {
+      if (shown.size >= PASSAGES_SHOWN || shown.has(x.hit.chunk.id)) continue;
+      shown.add(x.hit.chunk.id);
+      const s = x.hit.chunk;
+      parts.push(qaTexts.passageLine(shown.size, s.title, s.docNumber, s.section), qaTexts.quote(excerptOf(x)));
+    }
+  }
+  if (note) parts.push(note);
+  const shownHits = confident ? [] : candidates.filter((x) => x.placeOk && x.specific).slice(0, PASSAGES_SHOWN).map((x) => x.hit);
+  const ordered = [...new Set([best.hit, ...shownHits, ...hits])].slice(0, top);
+  return {
+    question: rawQuestion,
+    answerable: true,
+    answer: parts.join("\n"),
+    citations: ordered.map(toCitation),
+    method: "extractive",
+    outcome: confident ? "answer" : "passages",
+    coverage: Math.round(cov * 1000) / 1000,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * What a question asks (a date, an amount, a count …) and which of its words carry the
+ * topic. Colloquial filler (那个, 最晚, 交上去), the ask itself (什么时候, 几份) and place
+ * names are not topic: a passage need not repeat them to answer.
+ */
+
+export type Ask =
+  | "copies"
+  | "email"
+  | "contact"
+  | "words"
+  | "date"
+  | "percent"
+  | "level"
+  | "amount"
+  | "count"
+  | "place"
+  | "materials"
+  | "document"
+  | "attachment"
+  | "requirement"
+  | "yesno"
+  | "other";
+
+/** Ordered: the first match wins (「几份」 is copies before it is a count). */
+const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
+  ["copies", /几份|多少份|份数|一式|交几套/],
+  ["email", /邮箱|邮件|e-?mail/i],
+  ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人/],
+  ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
+  ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
+  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|关闭|开放时间|时间/],
+  ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
+  ["level", /几级|等级|级别|哪一级|哪个级/],
+  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
+  ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
+  ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
+  ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
+  ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
+  ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
+  ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
+];
+
+export function askOf(question: string): Ask {
+  for (const [ask, cue] of ASK_CUES) if (cue.test(question)) return ask;
+  return "other";
+}
+
+/** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
+export function askCue(ask: Ask): RegExp | null {
+  return ASK_CUES.find(([a]) => a === ask)?.[1] ?? null;
+}
+
+/** 「多少套」「几家」: the measure word the answer's figure must carry. */
+export function askUnit(question: string): RegExp | null {
+  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
+  if (!m) return null;
+  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
+}
+
+const CN_NUM = "[一二两三四五六七八九十百千]";
+/** Text that carries the asked kind of fact. */
+const EVIDENCE: Record<Ask, RegExp | null> = {
+  copies: new RegExp(`一式${CN_NUM}+份|[${CN_NUM.slice(1, -1)}\\d]+份|各一份`),
+  email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
+  contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
+  words: /\d+\s*字/,
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}:\d{2}/,
+  percent: /\d+(\.\d+)?\s*[%％]|百分之/,
+  level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
+  amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
+  count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
+  place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统|[省市县区]内|[省市县区](工信|经信)|所在地/,
+  materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
+  attachment: /附件\s*\d|见附件/,
+  document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
+  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需|必须|具有|具备|\d/,
+  yesno: null,
+  other: null,
+};
+
+export function carriesAsk(ask: Ask, text: string): boolean {
+  const re = EVIDENCE[ask];
+  return re === null || re.test(text);
+}
+
+/** Words that carry no topic in a question (colloquial filler and the ask itself). */
+export const FILLER = new Set(
+  (
+    "那个 这个 这边 那边 这里 那里 这次 那次 今年 去年 明年 现在 目前 最晚 最迟 最早 最多 最少 最低 最高 交上去 交上 上去 交 报 能报 要报 " +
+    "前提 啥 啥时候 时候 什么 才行 才 行 吗 还 还要 一定 多长 多久 怎么 怎么样 有啥 咋 哪 哪个 哪些 哪里 哪儿 在哪 几 多少 几号 几份 几个 几家 " +
+    "是否 可以 能不能 不能 需要 要求 有没有 我们 我 公司 咱们 的话 问一下 请问 一下 打 谁 找 找谁 联系谁 问谁 得 有 没 过 算 按 " +
+    "什么时候 何时 哪天 截止 期限 日期 时间 字数 多少字 比例 金额 多少钱 名额 数量 地址 门槛 条件 标准 情况 规定 具体 相关 " +
+    "能 会 要 给 拿 多 少 大 小 高 低 啊 呀 呢 吧 嘛 么 了 的 是 都 也 就 还是 或者 以及 一下子 那么 这么 怎样 如何 为什么 为啥 " +
+    "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
+    "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面"
+  ).split(" "),
+);
+
+/** Provinces and larger cities: a question naming one selects notices, it is not passage content. */
+export const PLACES: readonly string[] = (
+  "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 " +
+  "台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 东莞 佛山 南京 苏州 无锡 常州 杭州 宁波 温州 嘉兴 绍兴 成都 绵阳 武汉 长沙 郑州 济南 青岛 " +
+  "合肥 南昌 西安 兰州 昆明 贵阳 南宁 海口 石家庄 太原 沈阳 大连 长春 哈尔滨 呼和浩特 银川 西宁 乌鲁木齐 拉萨 " +
+  "福州 厦门 泉州 漳州 三明 莆田 南平 龙岩 宁德 平潭 四平 延边 通化 白山 松原 白城 辽源"
+).split(" ");
+
+export function placesIn(question: string): string[] {
+  const found = PLACES.filter((p) => question.includes(p));
+  // 「吉林」 inside 「吉林省」 is one place; keep the longest forms only.
+  return found.filter((p) => !found.some((o) => o !== p && o.includes(p)));
+}
