@@ -38,7 +38,7 @@ async function fillUntil(e: EngineEnv, u: ChatUser, shortName: string, stop: (s:
 
 const programs = catalog.applications.map((a) => [a.program.id, a.shortName] as const);
 
-describe("not every message is an answer: asides on a narrative (long text) step of every program", () => {
+describe("not every message is an answer: asides on a narrative and a text step of every program", () => {
   const rows: ReadonlyArray<readonly [typed: string, expect: RegExp]> = [
     ["先这样，我下午再弄", /已暂停，进度已保存/],
     ["算了", /已暂停/],
@@ -48,11 +48,12 @@ describe("not every message is an answer: asides on a narrative (long text) step
     ["？？", /我在。我们正在填写/],
     ["帮助", /填写说明|没有额外的填写说明/],
   ];
-  it.each(programs.flatMap(([id, name]) => rows.map(([typed, want]) => [id, name, typed, want] as const)))(
-    "%s: 「%s」 is not saved",
-    async (_id, name, typed, want) => {
+  const kinds = ["longText", "text"] as const;
+  it.each(programs.flatMap(([id, name]) => kinds.flatMap((kind) => rows.map(([typed, want]) => [id, kind, name, typed, want] as const))))(
+    "%s, %s step: 「%s」 is not saved",
+    async (_id, kind, name, typed, want) => {
       const { e, user } = newUser();
-      const step = await fillUntil(e, user, name, (s) => s.kind === "longText");
+      const step = await fillUntil(e, user, name, (s) => s.kind === kind && (kind === "longText" || !s.optional) && !s.place && !s.checks);
       const before = await draftAnswers(e, user);
       await user.say(typed);
       expect(user.lastText()).toMatch(want);
@@ -220,11 +221,20 @@ describe("returning users, history and naming a program", () => {
     expect(Object.keys((await state(e, user)).drafts)).toHaveLength(0);
   });
 
-  it("「吉林长春的汽车零部件企业能申报啥」 starts the self-check, not a form", async () => {
+  it("「吉林长春的汽车零部件企业能申报啥」 starts the self-check (place taken from the message), not a form", async () => {
     const { e, user } = newUser();
     await user.say("吉林长春的汽车零部件企业能申报啥");
-    expect((await state(e, user)).session.mode.kind).toBe("questionnaire");
-    expect(Object.keys((await state(e, user)).drafts)).toHaveLength(0);
+    const s = await state(e, user);
+    expect(s.session.mode).toMatchObject({ kind: "questionnaire", field: "independentLegalEntity" });
+    expect(s.session.profile).toMatchObject({ province: "吉林省", city: "长春市" });
+    expect(user.transcript.map((m) => m.text).join("\n")).toContain("企业所在地：吉林省长春市");
+    expect(Object.keys(s.drafts)).toHaveLength(0);
+  });
+
+  it("「我们公司能报什么？」 names no place: the self-check asks the province", async () => {
+    const { e, user } = newUser();
+    await user.say("我们公司能报什么？");
+    expect((await state(e, user)).session.mode).toMatchObject({ kind: "questionnaire", field: "province" });
   });
 
   it("a 2020 notice with no deadline is history in the form's opening note", async () => {
@@ -317,5 +327,24 @@ describe("after the verdicts (idle)", () => {
     await user.say("广东");
     await user.say("修改");
     expect(user.lastText()).toContain("1. 所在省份：广东省");
+  });
+});
+
+describe("doubtful answers wait for 确认, and only for the question on screen", () => {
+  it("a rough figure in the 申报书 is confirmed; after a pause 「确认」 no longer saves it", async () => {
+    const { e, user } = newUser();
+    await fillUntil(e, user, "先进级智能工厂", (s) => s.id === "investment");
+    await user.say("五千万左右");
+    expect(user.lastText()).toContain("将按 5000 万元 填写");
+    expect(await draftAnswers(e, user)).not.toHaveProperty("investment");
+    await user.say("确认");
+    expect((await draftAnswers(e, user)).investment).toBe(5000);
+
+    await user.say("上一步");
+    await user.say("六千万左右");
+    await user.say("暂停");
+    await user.say("继续");
+    await user.say("确认");
+    expect((await draftAnswers(e, user)).investment).toBe(5000);
   });
 });

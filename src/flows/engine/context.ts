@@ -39,6 +39,8 @@ export function say(turn: Turn, ...messages: OutboundMessage[]): void {
 
 /** Start a new question: buttons of earlier questions stop working. */
 export function bump(turn: Turn): number {
+  // A doubtful answer held for 确认 belongs to the question on screen: a new one drops it.
+  turn.state.session.pending = null;
   turn.state.session.promptSeq += 1;
   return turn.state.session.promptSeq;
 }

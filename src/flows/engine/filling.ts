@@ -264,7 +264,9 @@ export function fillingText(turn: Turn, entry: ApplicationEntry, draft: Draft, i
   }
   if (KEEP_WORDS.has(bare) && inst.step.kind !== "yesNo" && keep(turn, entry, draft)) return;
   const aside = classifyAside(bare);
-  if (aside) return fillingAside(turn, entry, draft, cur, aside);
+  // In a narrative, 「…不对，改为…」 is prose unless it names an earlier answer.
+  const prose = aside?.kind === "correction" && inst.step.kind === "longText" && !namedAnswer(cur.view, draft, aside.subject);
+  if (aside && !prose) return fillingAside(turn, entry, draft, cur, aside);
   const freeForm = inst.step.kind === "text" || inst.step.kind === "longText";
   if (freeForm && looksLikeQuestion(bare, false) && [...bare].length <= 60) {
     return askAbout(turn, entry, draft, inst, view, bare);
@@ -315,12 +317,16 @@ function labelOf(inst: StepInstance): string {
   return inst.item ? `${inst.step.label}（${inst.item.label}）` : inst.step.label;
 }
 
+function namedAnswer(view: FlowView, draft: Draft, subject: string): StepInstance | undefined {
+  if (!subject) return undefined;
+  return view.instances.filter((i) => i.key in draft.answers && (labelOf(i).includes(subject) || subject.includes(i.step.label))).at(-1);
+}
+
 /** 「省份填错了，应该是福建省」: change the earlier answer named (or the previous one), stay on the current question. */
 function correctEarlier(turn: Turn, entry: ApplicationEntry, draft: Draft, cur: { inst: StepInstance; view: FlowView }, subject: string, value: string): void {
-  const answered = cur.view.instances.filter((i) => i.key in draft.answers);
   const named = subject
-    ? answered.filter((i) => labelOf(i).includes(subject) || subject.includes(i.step.label)).at(-1)
-    : answered.find((i) => i.key === draft.history.at(-1));
+    ? namedAnswer(cur.view, draft, subject)
+    : cur.view.instances.find((i) => i.key in draft.answers && i.key === draft.history.at(-1));
   if (!named) {
     if (subject && (cur.inst.step.label.includes(subject) || subject.includes(cur.inst.step.label))) return fillingText(turn, entry, draft, value);
     say(turn, promptMessage(turn, entry, draft, cur.inst, cur.view, [t.aside.correctionUnknown]));

@@ -10,6 +10,7 @@ import { answerForOption, readAnswer, type AnswerResult } from "../forms/answer-
 import { promptOf, type StepInstance } from "../forms/expand.ts";
 import { fromProfileValue, toProfileValue } from "../forms/profile-bridge.ts";
 import type { Answer, Step } from "../forms/types.ts";
+import { findPlaceIn, formatPlace } from "../parse/index.ts";
 import { GATE_PREFIX, gateBefore, gateOf, type Gate } from "../questionnaire/gates.ts";
 import { profileQuestions } from "../questionnaire/questions.ts";
 import { hasPending, holdPending, sayContacts, takePending } from "./asides.ts";
@@ -61,6 +62,19 @@ function instanceOf(field: string): StepInstance {
   if (gate) return { key: field, field, step: { ...GATE_OPTIONS_STEP, id: field, label: gate.prompt, prompt: gate.prompt, help: { text: gate.help, citation: gate.citation } } };
   const step = profileQuestions[field as ProfileField];
   return { key: field, step, field };
+}
+
+/** 资格自测 asked in words that name a place: the place is taken as the enterprise's, and said so. */
+export function startQuestionnaireFrom(turn: Turn, input: string): void {
+  const place = answeredFields(turn).length === 0 ? findPlaceIn(input) : null;
+  if (!place) return startQuestionnaire(turn);
+  const p = turn.state.session.profile;
+  p.province = place.province;
+  if (place.city) p.city = place.city;
+  say(turn, text(t.questionnaire.placeFromMessage(formatPlace({ ...place, county: null }))));
+  turn.state.session.mode = { kind: "questionnaire", field: null, history: [], skipped: [], gates: [] };
+  say(turn, text(t.questionnaire.start));
+  askNext(turn);
 }
 
 export function startQuestionnaire(turn: Turn): void {

@@ -138,6 +138,7 @@ export const engineTexts = {
     nothingToAsk: "根据您已提供的信息，所有项目都已能给出结论。",
     cancelled: "已退出资格自测，已回答的信息已保存，下次自测或填报时可沿用。",
     noBack: "这是第一个问题，无法返回。",
+    placeFromMessage: (place: string) => `已按您消息中的地点记下企业所在地：${place}（如不对，可以说「省份应该是…」）。`,
     again: (n: number) => `您之前已回答过 ${n} 项企业信息。可以查看结论、修改某项回答，或重新开始：`,
     smalltalk: "您好，我在。我们正在做资格自测，请回答当前问题（回复「取消」可随时退出）：",
     nearThreshold: (display: string) =>

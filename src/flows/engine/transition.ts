@@ -22,7 +22,14 @@ import { classifyAside } from "./classify.ts";
 import { commandOf, controlOf, isApplyIntent, isApplyRequest, isCheckIntent, looksLikeQuestion } from "./intents.ts";
 import type { Command, InboundMessage } from "./messages.ts";
 import { text } from "./messages.ts";
-import { cancelQuestionnaire, questionnaireAction, questionnaireHelp, questionnaireText, startQuestionnaire } from "./questionnaire.ts";
+import {
+  cancelQuestionnaire,
+  questionnaireAction,
+  questionnaireHelp,
+  questionnaireText,
+  startQuestionnaire,
+  startQuestionnaireFrom,
+} from "./questionnaire.ts";
 import { showReview, submit } from "./review.ts";
 import type { Draft } from "./state.ts";
 import { engineTexts as t } from "./texts.ts";
@@ -351,7 +358,7 @@ function onText(turn: Turn, input: string): void {
     const named = entryNamedIn(turn.ctx.catalog, input);
     // 「我想申报先进级智能工厂」 starts the form; a question that names a program never does.
     if (named && isApplyRequest(input)) return applyFor(turn, named.program.id, false);
-    if (isCheckIntent(input)) return startQuestionnaire(turn);
+    if (isCheckIntent(input)) return startQuestionnaireFrom(turn, input);
     if (named) {
       const seq = bump(turn);
       const history = statusOf(turn, named.program.id).kind === "history";

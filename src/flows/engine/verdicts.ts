@@ -32,7 +32,7 @@ export function sayVerdicts(turn: Turn, lead: string[] = []): void {
     const r = group[0]!;
     const entry = entryOf(turn.ctx.catalog, r.programId);
     const name = entry?.shortName ?? r.title;
-    const category = group.length > 1 ? t.verdicts.allCategories : r.category ? r.categoryLabel : "";
+    const category = categoryOf(m, group);
     const status = statusOf(turn, r.programId);
     lines.push(t.verdicts.line(t.verdicts.marks2[r.verdict] ?? "", name, category, decidingReason(r), when(status)));
     if (r.verdict === "ineligible" || !entry) continue;
@@ -65,6 +65,14 @@ function groupLines(m: MatchResult): ProgramResult[][] {
     }
   }
   return [...groups.values()];
+}
+
+/** 「各类别」 when the line covers every category of the program, else their labels. */
+function categoryOf(m: MatchResult, group: readonly ProgramResult[]): string {
+  const r = group[0]!;
+  if (group.length === 1) return r.category ? r.categoryLabel : "";
+  const all = m.results.filter((x) => x.programId === r.programId).length;
+  return group.length === all ? t.verdicts.allCategories : group.map((x) => x.categoryLabel).join("、");
 }
 
 function decidingReason(r: ProgramResult): string {
@@ -104,7 +112,7 @@ export function verdictDetailLines(m: MatchResult, status: (programId: string) =
   for (const group of groupLines(m)) {
     const r = group[0]!;
     n += 1;
-    const category = group.length > 1 ? t.verdicts.allCategories : r.category ? r.categoryLabel : "";
+    const category = categoryOf(m, group);
     lines.push("", `${t.verdicts.marks2[r.verdict] ?? ""} ${t.verdicts.program(n, r.title, category, r.docNumber)}`);
     const shown = r.verdict === "ineligible" ? r.reasons.filter((x) => x.status === "fail") : r.reasons;
     for (const x of shown) {

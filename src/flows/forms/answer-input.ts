@@ -561,8 +561,15 @@ function yesNoWord(s: string): boolean | undefined {
   if (stripped !== "") w = stripped;
   if ((V.yes as readonly string[]).includes(w)) return true;
   if ((V.no as readonly string[]).includes(w)) return false;
+  // 「不运营」「没有建」「没被列入」 / 「已运营」「有签」: a negated or affirmed verb of the question.
+  if (NEGATED_VERB.test(w)) return false;
+  if (AFFIRMED_VERB.test(w)) return true;
   return undefined;
 }
+
+const VERBS = "(?:运营|建设|建成|建|做|搞|参与|签订|签|评估|评|开展|发生|列入|完成|具备|具有|属于)";
+const NEGATED_VERB = new RegExp(`^(?:不|没有?|未|尚未|还没有?|并没有?|没被|未被|不曾)${VERBS}.{0,4}$`, "u");
+const AFFIRMED_VERB = new RegExp(`^(?:有|已|已经|在|正在|都)${VERBS}.{0,4}$`, "u");
 
 function readYesNo(input: string): AnswerResult {
   const s = normalizeInput(input).toLowerCase();

@@ -77,4 +77,4 @@ export {
 } from "./schemas.ts";
 export { stripApproximation } from "./approximate.ts";
 export { parseRelativeDate, type RelativeDate } from "./relative-date.ts";
-export { formatPlace, parsePlace, type Place, type PlaceResult } from "./place.ts";
+export { findPlaceIn, formatPlace, parsePlace, type Place, type PlaceResult } from "./place.ts";

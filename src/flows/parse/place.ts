@@ -168,3 +168,15 @@ export function parsePlace(input: string): PlaceResult {
 export function formatPlace(p: Place): string {
   return [p.province, p.city === p.province ? null : p.city, p.county].filter(Boolean).join("");
 }
+
+/** The first place named inside a longer message (「吉林长春的汽车零部件企业能申报啥」 → 吉林省长春市). */
+export function findPlaceIn(input: string): Place | null {
+  const chars = [...normalizeInput(input)];
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = Math.min(12, chars.length - i); len >= 2; len--) {
+      const r = parsePlace(chars.slice(i, i + len).join(""));
+      if (r.ok) return r.value;
+    }
+  }
+  return null;
+}
