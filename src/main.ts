@@ -1,12 +1,14 @@
-import { runChat } from "./bots/console/run-chat.ts";
+import { startService } from "./app/service.ts";
 import { clockFromEnv } from "./shared/clock.ts";
 import { ConfigError, loadConfig } from "./shared/config.ts";
 import { createLogger } from "./shared/log.ts";
+import { RedisServerMissingError } from "./shared/redis-server.ts";
 
 /**
- * `npm start`: the service on one machine, no bot token needed: the conversation engine,
- * an in-process document worker (IN_PROCESS_WORKER=on) and the local chat on this terminal
- * as user "cli-user". The Telegram and Feishu adapters attach here as they land.
+ * `npm start`: the whole service on one machine, no bot token needed: Redis (REDIS_URL or a
+ * private redis-server), the engine, an in-process document worker (IN_PROCESS_WORKER=on),
+ * and the HTTP server with the web chat at http://HOST:PORT. Chat adapters whose credentials
+ * are set (Telegram, Feishu) are added to `adapters` here. SIGINT/SIGTERM stop it gracefully.
  */
 let config;
 try {
@@ -19,5 +21,47 @@ try {
   throw err;
 }
 const log = createLogger(config.LOG_LEVEL);
-await runChat({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { userId: process.env.CHAT_USER ?? "cli-user", jsonl: false });
-process.stdout.write("\n再见！\n");
+const adapters: import("./bots/port.ts").ChannelAdapter[] = [];
+
+let service;
+try {
+  service = await startService({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { adapters });
+} catch (err) {
+  if (err instanceof RedisServerMissingError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    process.stderr.write(`${config.HOST}:${config.PORT} is in use: stop the other server or set PORT.\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+process.stderr.write(`申报助手 web chat: ${service.url}\n`);
+
+// Ctrl+C reaches this process twice (from the terminal and relayed by tsx): a repeat within
+// 2 s is the same request; a later one means "stop now".
+let firstSignalAt = 0;
+const onSignal = (signal: NodeJS.Signals) => {
+  if (firstSignalAt > 0) {
+    if (Date.now() - firstSignalAt < 2000) return;
+    log.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  firstSignalAt = Date.now();
+  log.info({ signal }, "shutting down");
+  // Never hang: whatever is still running after the time limits is abandoned.
+  setTimeout(() => {
+    log.error("shutdown took too long; exiting");
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS * 3 + 5000).unref();
+  void service.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error({ err: (err as Error).message }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);

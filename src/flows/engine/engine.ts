@@ -53,6 +53,8 @@ export interface EngineDeps {
   newId?: () => string;
   /** Acknowledge a slow answer after this long. @defaultValue 800 ms */
   ackAfterMs?: number;
+  /** 删除我的数据: after the state is gone, drop what the rest of the app keeps (files, jobs, deliveries, history). */
+  onDeleteUser?: (user: UserKey, address: ChatAddress) => Promise<void>;
 }
 
 /** A short digest of channel + update id: the dedupe list is rewritten with every message, so keep it small. */
@@ -145,6 +147,7 @@ export class ConversationEngine {
 
   private async afterDelete(user: UserKey, msg: InboundMessage): Promise<void> {
     await this.deps.store.setSubscribed(msg.channel, msg.chatId, false);
+    await this.deps.onDeleteUser?.(user, { channel: msg.channel, chatId: msg.chatId, userId: msg.userId });
     this.deps.log.info({ channel: user.channel }, "user data deleted");
   }
 
