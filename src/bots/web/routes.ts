@@ -75,6 +75,15 @@ export function webRoutes(adapter: WebAdapter): FastifyPluginAsync {
       }
     });
 
+    // The transcript as JSON (scripts, tests, a page without EventSource); entries after `after`.
+    app.get<{ Querystring: { after?: string } }>("/api/history", async (req, reply) => {
+      const chatId = chatOf(req);
+      if (!chatId) return refuse(reply, 401, "NO_SESSION");
+      const after = req.query.after && /^\d{1,20}-\d{1,20}$/.test(req.query.after) ? req.query.after : null;
+      const entries = await adapter.history.after(chatId, after);
+      return { entries: entries.map(({ id, entry }) => ({ id, ...entry })) };
+    });
+
     app.get("/api/events", async (req, reply) => {
       const chatId = chatOf(req);
       if (!chatId) return refuse(reply, 401, "NO_SESSION");
