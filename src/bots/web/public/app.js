@@ -36,7 +36,7 @@
       a.className = "file";
       a.href = e.file.url;
       a.setAttribute("download", e.file.name);
-      a.textContent = "📎 " + T.download + " " + e.file.name;
+      a.textContent = T.download + "：" + e.file.name;
       li.append(document.createElement("br"), a);
     }
     if (e.buttons && e.buttons.length) {
