@@ -1,16 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chatIdOf } from "../../src/bots/web/session.ts";
-import { expandSteps } from "../../src/flows/forms/expand.ts";
-import { RedisStateStore } from "../../src/flows/engine/store.ts";
-import { catalog } from "../../src/flows/programs/index.ts";
-import { createLogger } from "../../src/shared/log.ts";
-import { sampleAnswer } from "../engine/auto-answer.ts";
 import { alive, privateRedisPid, ServiceProcess } from "../support/service-process.ts";
 import { serviceEnv } from "../support/service.ts";
-import { WebClient } from "../support/web-client.ts";
+import { fill, WebClient } from "../support/web-client.ts";
 
 let dir: string;
 let env: Record<string, string>;
@@ -46,26 +39,6 @@ async function terminate(p: ServiceProcess): Promise<void> {
   expect(p.stderr).not.toMatch(/\n\s+at /); // no stack traces
 }
 
-/** Answer the current form step over HTTP (reads the step from the store, as a user reads the question). */
-async function fill(c: WebClient, dataDir: string, prefix: string): Promise<void> {
-  const redis = new Redis({ path: path.join(dataDir, "redis", "redis.sock") });
-  const store = new RedisStateStore(redis, createLogger("silent"), { prefix });
-  const chatId = chatIdOf(c.cookie.split("=")[1])!;
-  try {
-    for (let i = 0; i < 200; i++) {
-      const { state } = await store.load({ channel: "web", userId: chatId });
-      const mode = state?.session.mode;
-      if (!state || mode?.kind !== "filling") return;
-      const draft = state.drafts[mode.draftId]!;
-      const entry = catalog.applications.find((a) => a.program.id === draft.programId)!;
-      const step = expandSteps(entry.flow.steps, draft.answers).find((s) => s.key === draft.cursor)!.step;
-      await c.say(step.optional ? "跳过" : sampleAnswer(step, draft.answers));
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
-
 describe("graceful shutdown", () => {
   it("SIGTERM during a conversation: handled messages are kept, a refused one can be resent, nothing is left running", async () => {
     let p = await start();
@@ -99,7 +72,7 @@ describe("graceful shutdown", () => {
     const c = new WebClient(p.url);
     await c.open();
     await c.say("我想申报先进级智能工厂");
-    await fill(c, env.DATA_DIR!, env.REDIS_PREFIX!);
+    await fill(c, { path: path.join(env.DATA_DIR!, "redis", "redis.sock") }, env.REDIS_PREFIX!);
     expect((await c.lastBot()).text).toContain("确认提交");
     const confirm = c.press("确认提交");
     const stopped = terminate(p);

@@ -1,3 +1,10 @@
+import { Redis, type RedisOptions } from "ioredis";
+import { chatIdOf } from "../../src/bots/web/session.ts";
+import { expandSteps } from "../../src/flows/forms/expand.ts";
+import { RedisStateStore } from "../../src/flows/engine/store.ts";
+import { catalog } from "../../src/flows/programs/index.ts";
+import { createLogger } from "../../src/shared/log.ts";
+import { sampleAnswer } from "../engine/auto-answer.ts";
 import type { WebEntry } from "../../src/bots/web/history.ts";
 
 export type Entry = WebEntry & { id: string };
@@ -60,3 +67,24 @@ export class WebClient {
     return e;
   }
 }
+
+/** Answer the current form step over HTTP (reads the step from the store, as a user reads the question). */
+export async function fill(c: WebClient, redisOptions: RedisOptions, prefix: string): Promise<void> {
+  const redis = new Redis(redisOptions);
+  const store = new RedisStateStore(redis, createLogger("silent"), { prefix });
+  const chatId = chatIdOf(c.cookie.split("=")[1])!;
+  try {
+    for (let i = 0; i < 200; i++) {
+      const { state } = await store.load({ channel: "web", userId: chatId });
+      const mode = state?.session.mode;
+      if (!state || mode?.kind !== "filling") return;
+      const draft = state.drafts[mode.draftId]!;
+      const entry = catalog.applications.find((a) => a.program.id === draft.programId)!;
+      const step = expandSteps(entry.flow.steps, draft.answers).find((s) => s.key === draft.cursor)!.step;
+      await c.say(step.optional ? "跳过" : sampleAnswer(step, draft.answers));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
