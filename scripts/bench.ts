@@ -27,6 +27,7 @@ const suites: Array<[string, string, string]> = [
   ["match", "./bench/match.ts", "benchMatch"],
   ["engine", "./bench/engine.ts", "benchEngine"],
   ["documents", "./bench/documents.ts", "benchDocuments"],
+  ["web", "./bench/web.ts", "benchWeb"],
 ];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;

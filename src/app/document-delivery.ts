@@ -80,6 +80,14 @@ export class DocumentDelivery implements DocumentPort {
   async enqueue(request: DocumentRequest): Promise<void> {
     const jobId = await this.producer.add({ version: 1, ...request });
     this.ours.add(jobId);
+    // Which jobs are this user's, so 删除我的数据 finds them without scanning the keyspace.
+    const key = this.userJobsKey(userHash(request.user));
+    const client = await this.client();
+    await client.multi().sadd(key, jobId).expire(key, 90 * 24 * 3600).exec();
+  }
+
+  private userJobsKey(hash: string): string {
+    return `${this.opts.prefix}:${DOCUMENTS_QUEUE}:user:${hash}`;
   }
 
   /** Wait until every job this process queued is delivered or has failed for good (at most `timeoutMs`). */
@@ -113,20 +121,13 @@ export class DocumentDelivery implements DocumentPort {
   async forgetUser(user: UserKey): Promise<void> {
     const hash = userHash(user);
     const client = await this.client();
-    const jobPrefix = `${this.opts.prefix}:${DOCUMENTS_QUEUE}:doc-${hash}-`;
-    const ids = new Set<string>();
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${jobPrefix}*`, "COUNT", 1000);
-      cursor = next;
-      for (const k of keys) ids.add(`doc-${hash}-${k.slice(jobPrefix.length).split(":")[0]}`);
-    } while (cursor !== "0");
+    const ids = await client.smembers(this.userJobsKey(hash));
     for (const id of ids) {
       await this.producer.queue.remove(id).catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "could not remove a job of a deleted user"));
       this.ours.delete(id);
     }
-    const outcomes = (await client.hkeys(this.key)).filter((id) => id.startsWith(`doc-${hash}-`));
-    if (outcomes.length > 0) await client.hdel(this.key, ...outcomes);
+    if (ids.length > 0) await client.hdel(this.key, ...ids);
+    await client.del(this.userJobsKey(hash));
     if (this.opts.documentsDir) await fs.rm(path.join(this.opts.documentsDir, hash), { recursive: true, force: true });
   }
 

@@ -15,7 +15,9 @@ export class ServiceProcess {
   }
 
   static async start(env: Record<string, string>): Promise<ServiceProcess> {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "src/main.ts")], {
+    // SERVICE_NODE_ARGS: extra node flags for profiling (e.g. --cpu-prof), which NODE_OPTIONS does not allow.
+    const extra = (process.env.SERVICE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const child = spawn(process.execPath, [...extra, "--import", "tsx", path.join(projectRoot, "src/main.ts")], {
       cwd: projectRoot,
       env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "pipe"],

@@ -38,13 +38,15 @@ export class ChatHistory {
     return `${this.opts.prefix}:web:files:${chatId}`;
   }
 
-  async append(chatId: string, entry: WebEntry): Promise<string> {
+  /** Append an entry; with `notice`, publish it in the same round trip (the SSE hub's wake-up). */
+  async append(chatId: string, entry: WebEntry, notice?: { channel: string; message: string }): Promise<string> {
     const key = this.key(chatId);
-    const [[err, id]] = (await this.opts.redis
+    const tx = this.opts.redis
       .multi()
       .xadd(key, "MAXLEN", "~", String(this.limit), "*", "e", JSON.stringify(entry))
-      .expire(key, this.opts.ttlSeconds)
-      .exec()) as [[Error | null, string]];
+      .expire(key, this.opts.ttlSeconds);
+    if (notice) tx.publish(notice.channel, notice.message);
+    const [[err, id]] = (await tx.exec()) as [[Error | null, string]];
     if (err) throw err;
     return id;
   }

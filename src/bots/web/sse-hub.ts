@@ -53,7 +53,16 @@ export class SseHub {
   }
 
   async notify(chatId: string, notice: Omit<Notice, "chatId">): Promise<void> {
-    await this.opts.redis.publish(this.opts.channel, JSON.stringify({ chatId, ...notice }));
+    await this.opts.redis.publish(this.opts.channel, this.noticeOf(chatId, notice));
+  }
+
+  /** The pub/sub channel and message announcing `notice` (to publish with other writes). */
+  noticeOf(chatId: string, notice: Omit<Notice, "chatId"> = {}): string {
+    return JSON.stringify({ chatId, ...notice });
+  }
+
+  get channel(): string {
+    return this.opts.channel;
   }
 
   /** Stream a chat to `res` from after `lastId` (the whole history when null) until the page goes. */

@@ -60,7 +60,7 @@ export class WebAdapter implements ChannelAdapter {
 
   constructor(readonly opts: WebAdapterOptions) {
     // Fail fast while Redis is down: the page is told at once and keeps the message.
-    this.redis = new Redis({ ...opts.redis, maxRetriesPerRequest: 2, connectTimeout: 2000, lazyConnect: true });
+    this.redis = new Redis({ ...opts.redis, maxRetriesPerRequest: 2, connectTimeout: 2000, lazyConnect: true, enableAutoPipelining: true });
     let lastError = 0;
     this.redis.on("error", (err) => {
       if (Date.now() - lastError < 10_000) return;
@@ -165,9 +165,7 @@ export class WebAdapter implements ChannelAdapter {
 
   private async record(chatId: string, entry: WebEntry): Promise<string> {
     try {
-      const id = await this.history.append(chatId, entry);
-      await this.hub.notify(chatId, {});
-      return id;
+      return await this.history.append(chatId, entry, { channel: this.hub.channel, message: this.hub.noticeOf(chatId) });
     } catch (err) {
       this.failedChats.add(chatId);
       throw err;
