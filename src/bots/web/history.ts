@@ -1,5 +1,19 @@
 import type { Redis } from "ioredis";
 
+// Append an entry (optionally only once per dedupe key), keep the stream bounded and alive,
+// and announce it to the SSE hubs: one round trip.
+const APPEND = `
+if KEYS[2] ~= '' and not redis.call('SET', KEYS[2], '1', 'EX', 86400, 'NX') then return false end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[4], ARGV[5]) end
+return id
+`;
+
+type AppendRedis = Redis & {
+  shenbaoWebAppend(stream: string, once: string, limit: string, entry: string, ttl: string, channel: string, notice: string): Promise<string | null>;
+};
+
 /** One entry of a web chat as the page renders it (also the SSE payload). */
 export type WebEntry =
   | { type: "bot"; text: string; buttons: Array<{ id: string; label: string }>; file: { name: string; url: string } | null }
@@ -26,8 +40,12 @@ export interface HistoryOptions {
 export class ChatHistory {
   private readonly limit: number;
 
+  private readonly redis: AppendRedis;
+
   constructor(private readonly opts: HistoryOptions) {
     this.limit = opts.limit ?? 500;
+    if (!("shenbaoWebAppend" in opts.redis)) opts.redis.defineCommand("shenbaoWebAppend", { numberOfKeys: 2, lua: APPEND });
+    this.redis = opts.redis as AppendRedis;
   }
 
   key(chatId: string): string {
@@ -38,17 +56,20 @@ export class ChatHistory {
     return `${this.opts.prefix}:web:files:${chatId}`;
   }
 
-  /** Append an entry; with `notice`, publish it in the same round trip (the SSE hub's wake-up). */
-  async append(chatId: string, entry: WebEntry, notice?: { channel: string; message: string }): Promise<string> {
-    const key = this.key(chatId);
-    const tx = this.opts.redis
-      .multi()
-      .xadd(key, "MAXLEN", "~", String(this.limit), "*", "e", JSON.stringify(entry))
-      .expire(key, this.opts.ttlSeconds);
-    if (notice) tx.publish(notice.channel, notice.message);
-    const [[err, id]] = (await tx.exec()) as [[Error | null, string]];
-    if (err) throw err;
-    return id;
+  /**
+   * Append an entry; with `notice`, publish it too (the SSE hubs' wake-up). With `onceKey`,
+   * only if that key was not used before (a redelivered message is recorded once): null then.
+   */
+  async append(chatId: string, entry: WebEntry, notice?: { channel: string; message: string }, onceKey?: string): Promise<string | null> {
+    return this.redis.shenbaoWebAppend(
+      this.key(chatId),
+      onceKey ?? "",
+      String(this.limit),
+      JSON.stringify(entry),
+      String(this.opts.ttlSeconds),
+      notice?.channel ?? "",
+      notice?.message ?? "",
+    );
   }
 
   /** Entries after `afterId` (exclusive), all of them when null. */

@@ -96,8 +96,7 @@ export class WebAdapter implements ChannelAdapter {
     this.inFlight++;
     try {
       const message = await this.inbound(event);
-      const fresh = await this.redis.set(`${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, "1", "EX", 86_400, "NX");
-      if (fresh) await this.record(event.chatId, { type: "user", text: message.text });
+      await this.record(event.chatId, { type: "user", text: message.text }, `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`);
       this.failedChats.delete(event.chatId);
       await handler(message);
       return !this.failedChats.delete(event.chatId);
@@ -163,9 +162,11 @@ export class WebAdapter implements ChannelAdapter {
     if (this.redis.status !== "end") this.redis.disconnect();
   }
 
-  private async record(chatId: string, entry: WebEntry): Promise<string> {
+  /** Store and announce an entry (once per `onceKey`, if given); returns its id. */
+  private async record(chatId: string, entry: WebEntry, onceKey?: string): Promise<string> {
     try {
-      return await this.history.append(chatId, entry, { channel: this.hub.channel, message: this.hub.noticeOf(chatId) });
+      const id = await this.history.append(chatId, entry, { channel: this.hub.channel, message: this.hub.noticeOf(chatId) }, onceKey);
+      return id ?? "";
     } catch (err) {
       this.failedChats.add(chatId);
       throw err;
