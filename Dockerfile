@@ -19,5 +19,6 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# npm forwards SIGTERM to the app, which stops gracefully (SHUTDOWN_TIMEOUT_MS).
-CMD ["npm", "start"]
+# Node itself is PID 1's child here, not npm: `docker stop` sends SIGTERM straight to the app,
+# which stops gracefully (SHUTDOWN_TIMEOUT_MS); npm does not reliably forward SIGTERM.
+CMD ["node", "--import", "tsx", "src/main.ts"]
