@@ -37,6 +37,8 @@ export class DocumentDelivery implements DocumentPort {
   private readonly ours = new Set<string>();
   private readonly key: string;
   private sweep: NodeJS.Timeout | null = null;
+  /** Deliveries under way, so `close` lets them finish before Redis goes. */
+  private readonly delivering = new Set<Promise<boolean>>();
   private lastErrorLog = 0;
 
   constructor(
@@ -142,7 +144,14 @@ export class DocumentDelivery implements DocumentPort {
   }
 
   /** Deliver one recorded outcome; false when there is none (not finished, or delivered already). */
-  private async deliver(jobId: string): Promise<boolean> {
+  private deliver(jobId: string): Promise<boolean> {
+    const p = this.deliverNow(jobId);
+    this.delivering.add(p);
+    void p.finally(() => this.delivering.delete(p));
+    return p;
+  }
+
+  private async deliverNow(jobId: string): Promise<boolean> {
     try {
       const client = await this.client();
       const raw = await client.hget(this.key, jobId);
@@ -198,6 +207,9 @@ export class DocumentDelivery implements DocumentPort {
     if (this.sweep) clearInterval(this.sweep);
     this.sweep = null;
     await this.events.close();
+    // A job that finished while the worker was closing is being delivered now: let it finish
+    // (a send that fails because the adapter has stopped is kept in the outbox for the next start).
+    await Promise.allSettled([...this.delivering]);
     await this.producer.close();
   }
 }

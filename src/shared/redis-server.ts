@@ -90,13 +90,14 @@ export async function startPrivateRedis(dir: string, opts: { binary?: string; on
   if (await socketAlive(socket)) {
     const owner = await readPid(ownerFile);
     if (owner !== null && owner !== process.pid && pidAlive(owner)) {
-      // Shared: if the owner has gone meanwhile and we are its last client, we stop it.
+      // Shared: say so (the owner leaves it running while we live); if the owner has gone
+      // meanwhile and no other sharer lives, we stop it.
+      const mine = path.join(dir, `sharer.${process.pid}`);
+      await fs.writeFile(mine, "");
       const stopShared = async () => {
-        if (pidAlive(owner)) return;
-        await withClient(options, async (r) => {
-          const clients = String(await r.client("LIST")).trim().split("\n").length;
-          if (clients <= 2) await r.call("SHUTDOWN").catch(() => undefined); // ours + this one
-        }).catch(() => undefined);
+        await fs.rm(mine, { force: true });
+        if (pidAlive(owner) || (await liveSharers(dir)) > 0) return;
+        await withClient(options, (r) => r.call("SHUTDOWN").catch(() => undefined)).catch(() => undefined);
       };
       return { options, where: socket, owned: false, rewriteAof: () => rewriteAof(options), stop: stopShared };
     }
@@ -146,8 +147,8 @@ export async function startPrivateRedis(dir: string, opts: { binary?: string; on
     stop: async (timeoutMs = 10_000) => {
       const c = child;
       if (c.exitCode !== null || c.signalCode !== null) return;
-      const others = await withClient(options, async (r) => String(await r.client("LIST")).trim().split("\n").length - 1).catch(() => 0);
-      if (others > 0) return; // another process still uses it; it stops it (it adopts the server when we are gone)
+      // Another process sharing it (a second window) stops it when it is done.
+      if ((await liveSharers(dir)) > 0) return;
       stopping = true;
       const gone = new Promise((resolve) => c.once("exit", resolve));
       c.kill("SIGTERM"); // redis-server flushes the AOF and exits on SIGTERM
@@ -157,6 +158,12 @@ export async function startPrivateRedis(dir: string, opts: { binary?: string; on
       await fs.rm(ownerFile, { force: true });
     },
   };
+}
+
+/** Processes that share this private server and are still running. */
+async function liveSharers(dir: string): Promise<number> {
+  const pids = (await fs.readdir(dir)).flatMap((f) => (/^sharer\.(\d+)$/.exec(f) ? [Number(/^sharer\.(\d+)$/.exec(f)![1])] : []));
+  return pids.filter((pid) => pid !== process.pid && pidAlive(pid)).length;
 }
 
 async function rewriteAof(options: RedisOptions): Promise<void> {

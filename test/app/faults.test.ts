@@ -113,8 +113,12 @@ describe("faults", () => {
       await until(async () => (await c.say("福州测试装备有限公司")).status === 200, 100);
       expect((await c.history()).filter((e) => e.type === "user").map((e) => e.text)).toContain("福州测试装备有限公司");
       expect(p.stderr).not.toMatch(/\n\s+at /);
-    } finally {
+      // The restarted server is the service's own: it goes when the service goes.
+      const restarted = (await privateRedisPid(env.DATA_DIR!))!;
       expect(await p.stop()).toBe(0);
+      await until(async () => !alive(restarted));
+    } finally {
+      await p.stop();
     }
   }, 120_000);
 });
