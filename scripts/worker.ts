@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ConnectionOptions } from "bullmq";
-import { connectRedis } from "../src/app/create-app.ts";
+import { connectRedis, within } from "../src/app/create-app.ts";
 import { createDocumentWorker } from "../src/documents/queue.ts";
 import { cliContext } from "./cli-support.ts";
 
@@ -23,11 +23,20 @@ const worker = createDocumentWorker(
   { concurrency: config.WORKER_CONCURRENCY },
 );
 log.info({ concurrency: config.WORKER_CONCURRENCY, outDir: path.relative(process.cwd(), config.documentsDir) }, "document worker started");
+// Jobs in progress finish within SHUTDOWN_TIMEOUT_MS; after that the worker closes by force and
+// another worker (or the next start) recovers the job as stalled. Never hangs on a dead Redis.
+let stopping = false;
 const stop = async () => {
+  if (stopping) return; // Ctrl+C arrives from the terminal and again relayed by tsx
+  stopping = true;
   log.info("document worker stopping");
-  await worker.close();
-  await conn.server?.stop();
-  process.exit(0);
+  const ok = await within(worker.close(), config.SHUTDOWN_TIMEOUT_MS).then(
+    () => true,
+    () => false,
+  );
+  if (!ok) await within(worker.close(true), 2000).catch(() => undefined);
+  await within(conn.server?.stop() ?? Promise.resolve(), 5000).catch(() => undefined);
+  process.exit(ok ? 0 : 1);
 };
-process.once("SIGINT", () => void stop());
-process.once("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -13,6 +13,7 @@ import type { Logger } from "../shared/log.ts";
 import { startPrivateRedis, type PrivateRedis } from "../shared/redis-server.ts";
 import type { ChannelAdapter, InboundHandler } from "../bots/port.ts";
 import { DocumentDelivery } from "./document-delivery.ts";
+import { Metrics } from "./metrics.ts";
 import { knowledgePort } from "./knowledge-port.ts";
 import { Outbox } from "./outbox.ts";
 import { routeInbound } from "./route-inbound.ts";
@@ -26,9 +27,16 @@ export interface AppDeps {
 /** Where Redis is: REDIS_URL, or a private redis-server keeping its data under DATA_DIR/redis. */
 export async function connectRedis(config: Config, log: Logger): Promise<{ options: RedisOptions; server: PrivateRedis | null }> {
   if (config.REDIS_URL) return { options: redisOptionsFromUrl(config.REDIS_URL), server: null };
-  const server = await startPrivateRedis(path.join(config.dataDir, "redis"));
+  const server = await startPrivateRedis(path.join(config.dataDir, "redis"), { onRestart: (why) => log.warn(why) });
   log.info({ where: server.where }, "using private redis-server");
   return { options: server.options, server };
+}
+
+/** `p`, or a rejection after `ms`. */
+export function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** ioredis options from a redis:// URL (BullMQ wants options, not a URL). */
@@ -53,14 +61,25 @@ export interface App {
   documents: DocumentDelivery;
   outbox: Outbox;
   worker: Worker | null;
+  metrics: Metrics;
+  /** The private redis-server, when REDIS_URL is unset. */
+  redisServer: PrivateRedis | null;
+  /** Redis answers (within 1 s). */
+  redisReady(): Promise<boolean>;
   /** What every adapter's inbound messages go to: pending deliveries for that chat first, then the engine. */
   handle: InboundHandler;
-  /** Stop the adapters (in-flight messages finish), then the worker, queue listeners and Redis. */
-  close(): Promise<void>;
+  /**
+   * Stop the adapters (in-flight messages finish), then the worker (its jobs finish), the
+   * queue listeners and Redis, each within `timeoutMs` (a worker still busy then is closed by
+   * force: its job is recovered as stalled by another worker or the next start).
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export interface AppOptions {
   redis?: RedisOptions;
+  /** The private redis-server behind `redis` (from connectRedis), which the app then rewrites and stops. */
+  redisServer?: PrivateRedis | null;
   kb?: KnowledgeBase;
   /** The chat channels this process serves, one per channel; each is registered with the outbox and started. */
   adapters: ChannelAdapter[];
@@ -72,9 +91,15 @@ export interface AppOptions {
  */
 export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
   const { config, clock, log } = deps;
-  const conn = opts.redis !== undefined ? { options: opts.redis, server: null } : await connectRedis(config, log);
-  const redis = new Redis({ ...conn.options, maxRetriesPerRequest: 20 });
-  redis.on("error", (err) => log.warn({ err: err.message }, "redis connection error"));
+  const conn = opts.redis !== undefined ? { options: opts.redis, server: opts.redisServer ?? null } : await connectRedis(config, log);
+  // Fail fast while Redis is down: a message gets 「系统繁忙」 in well under a second instead of waiting.
+  const redis = new Redis({ ...conn.options, maxRetriesPerRequest: 2, connectTimeout: 2000, enableAutoPipelining: true });
+  let lastRedisError = 0;
+  redis.on("error", (err) => {
+    if (Date.now() - lastRedisError < 10_000) return;
+    lastRedisError = Date.now();
+    log.warn({ err: err.message }, "redis connection error");
+  });
   const store = new RedisStateStore(redis, log, { prefix: config.REDIS_PREFIX, ttlSeconds: config.DRAFT_RETENTION_DAYS * 24 * 3600 });
   const chatModel = createChatModel(config);
   const kb = opts.kb ?? (await KnowledgeBase.open({ config, clock, log, ...(chatModel ? { chatModel } : {}) }));
@@ -92,8 +117,20 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     knowledge: knowledgePort(kb, log),
     documents: { enqueue: (r) => documents!.enqueue(r) },
     historyAfterYears: config.NOTICE_HISTORY_YEARS,
+    onDeleteUser: async (user, address) => {
+      await documents!.forgetUser(user);
+      await outbox.forget(address);
+      for (const adapter of opts.adapters) await adapter.forget?.(address);
+      // The append-only file still holds what was deleted until it is rewritten.
+      await conn.server?.rewriteAof().catch((err: unknown) => log.warn({ err: (err as Error).message }, "AOF rewrite failed"));
+    },
   });
-  documents = new DocumentDelivery({ connection, prefix: queuePrefix, log }, engine, outbox);
+  const metrics = new Metrics(() => documents!.queue.getJobCounts("waiting", "active", "delayed", "failed"));
+  documents = new DocumentDelivery(
+    { connection, prefix: queuePrefix, log, documentsDir: config.documentsDir, onOutcome: (kind) => metrics.documents.inc({ outcome: kind === "done" ? "made" : "failed" }) },
+    engine,
+    outbox,
+  );
   await documents.ready();
   const worker =
     config.IN_PROCESS_WORKER === "on"
@@ -103,7 +140,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
         )
       : null;
   const docs = documents;
-  const handle = routeInbound(engine, outbox, log);
+  const handle = routeInbound(engine, outbox, log, metrics);
   await outbox.start();
   await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));
   for (const adapter of opts.adapters) await adapter.start(handle);
@@ -116,14 +153,21 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     documents: docs,
     outbox,
     worker,
+    metrics,
+    redisServer: conn.server,
+    redisReady: async () => (await within(redis.ping(), 1000).catch(() => null)) === "PONG",
     handle,
-    close: async () => {
-      for (const adapter of opts.adapters) await adapter.stop();
-      await worker?.close();
-      await docs.close();
-      await outbox.close();
+    close: async (timeoutMs = config.SHUTDOWN_TIMEOUT_MS) => {
+      const quiet = (what: string) => (err: unknown) => log.warn({ err: (err as Error).message }, `${what} did not stop cleanly`);
+      await within(Promise.all(opts.adapters.map((a) => a.stop())), timeoutMs).catch(quiet("adapters"));
+      if (worker) await within(worker.close(), timeoutMs).catch(async (err: unknown) => {
+        quiet("worker")(err);
+        await within(worker.close(true), 2000).catch(quiet("worker (forced)"));
+      });
+      await within(docs.close(), Math.min(timeoutMs, 5000)).catch(quiet("queue listeners"));
+      await within(outbox.close(), 2000).catch(quiet("outbox"));
       redis.disconnect();
-      await conn.server?.stop();
+      await conn.server?.stop(timeoutMs).catch(quiet("redis-server"));
     },
   };
 }

@@ -16,6 +16,13 @@ export interface OutboxOptions {
   log: Logger;
   /** How long an undelivered message is kept. @defaultValue 90 days (DRAFT_RETENTION_DAYS) */
   ttlSeconds?: number;
+  /**
+   * A message taken out for sending and not confirmed sent within this time (its process died)
+   * is put back and sent again. @defaultValue 60 s
+   */
+  leaseMs?: number;
+  /** How often leases are checked and pending messages retried. @defaultValue 30 s */
+  retryEveryMs?: number;
 }
 
 interface Pending {
@@ -34,14 +41,36 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[3]))
 return n
 `;
-// Claim = take it out and mark it done, atomically: of several processes flushing, one sends.
+// Claim = take it out, mark it done and hold it under a lease (KEYS[4], field chat + key), atomically:
+// of several processes flushing, one sends; if that process dies before confirming, the lease
+// expires and the message is put back.
 const CLAIM = `
 local v = redis.call('HGET', KEYS[1], ARGV[1])
 if not v then return false end
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[3], '1', 'EX', tonumber(ARGV[2]))
 if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[3]) end
+redis.call('HSET', KEYS[4], ARGV[3] .. '\\n' .. ARGV[1], ARGV[4] .. '\\n' .. v)
 return v
+`;
+// Put back messages whose lease ran out (taken before ARGV[1] ms).
+const REQUEUE = `
+local all = redis.call('HGETALL', KEYS[1])
+local n = 0
+for i = 1, #all, 2 do
+  local f, v = all[i], all[i + 1]
+  local nl = string.find(v, '\\n', 1, true)
+  if tonumber(string.sub(v, 1, nl - 1)) < tonumber(ARGV[1]) then
+    local sep = string.find(f, '\\n', 1, true)
+    local chat, key = string.sub(f, 1, sep - 1), string.sub(f, sep + 1)
+    redis.call('HSET', ARGV[2] .. chat, key, string.sub(v, nl + 1))
+    redis.call('EXPIRE', ARGV[2] .. chat, tonumber(ARGV[3]))
+    redis.call('SADD', KEYS[2], chat)
+    redis.call('HDEL', KEYS[1], f)
+    n = n + 1
+  end
+end
+return n
 `;
 
 /**
@@ -57,6 +86,7 @@ return v
 export class Outbox {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
   private sub: Redis | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private readonly ttlSeconds: number;
 
   constructor(private readonly opts: OutboxOptions) {
@@ -118,25 +148,34 @@ export class Outbox {
       .sort((a, b) => a.item.at - b.item.at);
     let sent = 0;
     for (const { key } of items) {
-      const claimed = (await redis.eval(CLAIM, 3, this.chatKey(to), this.indexKey(to.channel), this.doneKey(key), key, this.ttlSeconds, to.chatId)) as string | null;
+      const claimed = (await redis.eval(CLAIM, 4, this.chatKey(to), this.indexKey(to.channel), this.doneKey(key), this.takenKey(to.channel), key, this.ttlSeconds, to.chatId, Date.now())) as string | null;
       if (!claimed) continue; // another process took it
       const item = JSON.parse(claimed) as Pending;
+      const lease = `${to.chatId}\n${key}`;
       try {
         await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message) : adapter.send(item.to, item.message));
         sent++;
+        await redis.hdel(this.takenKey(to.channel), lease);
       } catch (err) {
         // Put it back for the next flush; the platform may be down or the chat blocked.
         log.warn({ channel: to.channel, key, err: (err as Error).message }, "outbox delivery failed; kept for retry");
-        await redis.multi().del(this.doneKey(key)).hset(this.chatKey(to), key, claimed).sadd(this.indexKey(to.channel), to.chatId).exec();
+        await redis.multi().hset(this.chatKey(to), key, claimed).sadd(this.indexKey(to.channel), to.chatId).hdel(this.takenKey(to.channel), lease).exec();
       }
     }
     return sent;
   }
 
-  /** Flush every chat of `channel` that the local adapter owns. */
+  /** Put back what a dead process took and never confirmed (lease older than `leaseMs`). Returns how many. */
+  async requeueStale(channel: Channel, leaseMs = this.opts.leaseMs ?? 60_000): Promise<number> {
+    const prefix = `${this.opts.prefix}:outbox:${channel}:`;
+    return (await this.opts.redis.eval(REQUEUE, 2, this.takenKey(channel), this.indexKey(channel), Date.now() - leaseMs, prefix, this.ttlSeconds)) as number;
+  }
+
+  /** Flush every chat of `channel` that the local adapter owns (after putting back expired leases). */
   async flushChannel(channel: Channel): Promise<number> {
     const adapter = this.adapters.get(channel);
     if (!adapter) return 0;
+    await this.requeueStale(channel);
     let sent = 0;
     for (const chatId of await this.opts.redis.smembers(this.indexKey(channel))) {
       const to = { channel, chatId };
@@ -147,7 +186,10 @@ export class Outbox {
 
   /** Drop everything pending for a chat (删除我的数据). */
   async forget(to: Address): Promise<void> {
-    await this.opts.redis.multi().del(this.chatKey(to)).srem(this.indexKey(to.channel), to.chatId).exec();
+    const taken = Object.keys(await this.opts.redis.hgetall(this.takenKey(to.channel))).filter((f) => f.startsWith(`${to.chatId}\n`));
+    const tx = this.opts.redis.multi().del(this.chatKey(to)).srem(this.indexKey(to.channel), to.chatId);
+    if (taken.length > 0) tx.hdel(this.takenKey(to.channel), ...taken);
+    await tx.exec();
   }
 
   /** Listen for deliveries posted by other processes, and send what is pending for the registered channels. */
@@ -163,9 +205,17 @@ export class Outbox {
     });
     await sub.subscribe(this.noticeChannel);
     for (const channel of this.adapters.keys()) await this.flushChannel(channel);
+    // Retry failed sends and recover expired leases now and then, not only on the next message.
+    this.timer = setInterval(() => {
+      for (const channel of this.adapters.keys())
+        void this.flushChannel(channel).catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "outbox retry failed"));
+    }, this.opts.retryEveryMs ?? 30_000);
+    this.timer.unref();
   }
 
   async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     this.sub?.disconnect();
     this.sub = null;
   }
@@ -180,6 +230,9 @@ export class Outbox {
   }
   private indexKey(channel: Channel): string {
     return `${this.opts.prefix}:outbox:${channel}`;
+  }
+  private takenKey(channel: Channel): string {
+    return `${this.opts.prefix}:outbox:taken:${channel}`;
   }
   private doneKey(key: string): string {
     return `${this.opts.prefix}:outbox:done:${key}`;

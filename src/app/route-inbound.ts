@@ -1,17 +1,29 @@
 import { replyAddress, type InboundHandler } from "../bots/port.ts";
 import type { ConversationEngine } from "../flows/engine/engine.ts";
 import type { Logger } from "../shared/log.ts";
+import { engineTexts } from "../flows/engine/texts.ts";
+import type { Metrics, MessageOutcome } from "./metrics.ts";
 import type { Outbox } from "./outbox.ts";
+
+const failureTexts = new Set<string>([engineTexts.errors.busy, engineTexts.errors.internal]);
 
 /**
  * What every adapter's inbound messages go to: first what is pending in the outbox for
  * that chat (a document finished while nobody served it), then the engine, whose replies
  * go back through the outbox to the adapter that owns the chat.
  */
-export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Logger): InboundHandler {
+export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Logger, metrics?: Metrics): InboundHandler {
   return async (message) => {
+    const started = process.hrtime.bigint();
     const to = replyAddress(message);
     await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
-    await engine.handle(message, outbox.sender(to));
+    const send = outbox.sender(to);
+    let outcome: MessageOutcome = "silent";
+    await engine.handle(message, async (m) => {
+      outcome = failureTexts.has(m.text) ? "failed" : outcome === "failed" ? outcome : "replied";
+      await send(m);
+    });
+    metrics?.messages.inc({ channel: message.channel, outcome });
+    metrics?.answerSeconds.observe({ channel: message.channel }, Number(process.hrtime.bigint() - started) / 1e9);
   };
 }

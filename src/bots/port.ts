@@ -10,6 +10,9 @@ import type { Channel, InboundMessage, OutboundMessage } from "../flows/engine/m
  * - the same platform event delivered twice yields the same `updateId` (or is dropped), so it has one effect;
  * - a button sent with `id` comes back, when pressed on the platform, as `kind: "action"`, `action: id`;
  * - `onMessage` is awaited before the next message of the same chat is passed on (order per chat).
+ *
+ * `httpRoutes`: routes the adapter needs on the service's HTTP server (webhooks, the web
+ * chat), a Fastify plugin the server registers before it listens (src/app/http/server.ts).
  */
 export interface ChannelAdapter {
   readonly channel: Channel;
@@ -33,6 +36,8 @@ export interface ChannelAdapter {
    * their channel from any process; the console reaches only the user at its terminal.
    */
   owns(to: Address): boolean;
+  /** Drop what this channel keeps about a chat (history, file links) when its user deletes their data. */
+  forget?(to: Address): Promise<void>;
   /** Stop receiving and release the platform connection; in-flight `onMessage` calls finish first. */
   stop(): Promise<void>;
   /** Routes the web service registers on its Fastify server (a webhook), for adapters that receive over HTTP. */

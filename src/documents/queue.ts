@@ -5,6 +5,7 @@ import type { Clock } from "../shared/clock.ts";
 import { generatorFor } from "../flows/programs/index.ts";
 import type { Logger } from "../shared/log.ts";
 import { DOCUMENTS_QUEUE, documentJobSchema, jobIdOf, userHash, type DocumentJob, type DocumentResult } from "./job.ts";
+import { outcomeOf, outcomesKey } from "./outcomes.ts";
 import { convertToPdf } from "./pdf.ts";
 import type { DocumentInput } from "./types.ts";
 
@@ -41,8 +42,10 @@ export class DocumentQueue {
       jobId,
       attempts: JOB_ATTEMPTS,
       backoff: { type: "exponential", delay: RETRY_DELAY_MS },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 30 * 24 * 3600 },
+      // The payload holds the user's answers: it leaves Redis once done. Delivery reads the
+      // outcome record the worker writes (outcomes.ts), not the finished job.
+      removeOnComplete: true,
+      removeOnFail: true,
     });
     return jobId;
   }
@@ -103,7 +106,26 @@ export interface WorkerOptions {
 
 /** Consumer side (`npm run worker`, or in-process with `npm start`). */
 export function createDocumentWorker(opts: DocumentsOptions, w: WorkerOptions = {}): Worker {
-  const worker = new Worker(DOCUMENTS_QUEUE, (job) => processDocumentJob(job, opts), {
+  const key = outcomesKey(opts.prefix ?? "bull");
+  // Record the outcome before the job completes: a worker killed in between reruns the job
+  // (stalled) and writes the same record again.
+  const record = async (job: Job, r: { result: DocumentResult } | { reason: string }) => {
+    const data = documentJobSchema.safeParse(job.data);
+    if (!data.success || !job.id) return;
+    const client = await worker.getBackend().client;
+    await client.hset(key, { [job.id]: JSON.stringify(outcomeOf(job.id, data.data, r)) });
+  };
+  const worker: Worker = new Worker(DOCUMENTS_QUEUE, async (job) => {
+    try {
+      const result = await processDocumentJob(job, opts);
+      await record(job, { result });
+      return result;
+    } catch (err) {
+      const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (final) await record(job, { reason: (err as Error).message });
+      throw err;
+    }
+  }, {
     connection: opts.connection,
     prefix: opts.prefix ?? "bull",
     concurrency: w.concurrency ?? 4,

@@ -10,11 +10,30 @@ const optionalString = z
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a calendar day")
   .optional();
+
+const redisUrl = optionalString.refine((s) => {
+  if (s === undefined) return true;
+  try {
+    const u = new URL(s);
+    return (u.protocol === "redis:" || u.protocol === "rediss:") && u.hostname !== "" && (u.pathname.length <= 1 || /^\/\d+$/.test(u.pathname));
+  } catch {
+    return false;
+  }
+}, "expected redis://[user:password@]host[:port][/db] or rediss://…");
 
 /** Every environment variable the product reads. Documented in README "Configuration". */
 export const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the HTTP server (web chat, health, metrics, webhooks) listens. */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** How long a stopping service waits for in-flight messages and jobs before it gives up. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   CORPUS_DIR: z.string().default("corpus"),
   INDEX_DIR: z.string().default("data/index"),
   SHENBAO_TODAY: isoDay,
@@ -27,7 +46,7 @@ export const configSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  REDIS_URL: optionalString,
+  REDIS_URL: redisUrl,
   /** Where the private redis-server (when REDIS_URL is unset) and generated files live. */
   DATA_DIR: z.string().default("data"),
   /** Days a user's drafts and session are kept after their last message. */

@@ -29,8 +29,12 @@ const doc: OutboundMessage = { text: "申报书已生成", buttons: [], file: { 
 
 /** An outbox in its own "process": its own Redis connection, same prefix as the others of the test. */
 async function processWith(prefix: string, ...adapters: RecordingAdapter[]): Promise<Outbox> {
+  return processWithOptions(prefix, {}, ...adapters);
+}
+
+async function processWithOptions(prefix: string, opts: { leaseMs?: number }, ...adapters: RecordingAdapter[]): Promise<Outbox> {
   const redis = new Redis(server.url);
-  const outbox = new Outbox({ redis, prefix, log });
+  const outbox = new Outbox({ redis, prefix, log, ...opts });
   for (const a of adapters) outbox.register(a);
   await outbox.start();
   cleanup.push(async () => {
@@ -106,5 +110,22 @@ describe("outbox", () => {
     const carolTerminal = new RecordingAdapter("console", (chatId) => chatId === "carol");
     await processWith(prefix, carolTerminal);
     expect(carolTerminal.sent).toEqual([]);
+  });
+
+  it("a process that dies between taking a message and sending it: the lease runs out and another process sends it", async () => {
+    const prefix = randomUUID();
+    const hung = new RecordingAdapter("telegram");
+    hung.send = () => new Promise(() => undefined); // the platform call never returns: the process is killed meanwhile
+    const dying = await processWith(prefix, hung);
+    void dying.post(alice, doc, "done:job-5");
+    await until(() => false); // let the claim happen
+    await dying.close();
+    const tg = new RecordingAdapter("telegram");
+    await processWithOptions(prefix, { leaseMs: 0 }, tg);
+    expect(tg.sent).toEqual([{ to: alice, message: doc }]);
+    // Sent and confirmed: nothing is put back again.
+    const tg2 = new RecordingAdapter("telegram");
+    await processWithOptions(prefix, { leaseMs: 0 }, tg2);
+    expect(tg2.sent).toEqual([]);
   });
 });

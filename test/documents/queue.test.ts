@@ -9,6 +9,8 @@ import { Outbox } from "../../src/app/outbox.ts";
 import { RecordingAdapter } from "../support/recording-adapter.ts";
 import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
+import { outcomesKey } from "../../src/documents/outcomes.ts";
+import { Redis } from "ioredis";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { ChatUser, echoKnowledge, makeEngine, type EngineEnv } from "../support/chat.ts";
@@ -50,6 +52,26 @@ function payload(draftId = "d1", draftVersion = 3): DocumentJob {
   };
 }
 
+/** The outcome a worker recorded for a job (jobs themselves leave Redis when done). */
+async function outcome(p: string, jobId: string): Promise<{ kind: string; result: { path: string } | null; reason: string | null } | null> {
+  const r = new Redis(redis.url);
+  try {
+    const raw = await r.hget(outcomesKey(p), jobId);
+    return raw ? JSON.parse(raw) : null;
+  } finally {
+    r.disconnect();
+  }
+}
+
+async function redisKeys(p: string): Promise<string[]> {
+  const r = new Redis(redis.url);
+  try {
+    return await r.keys(`${p}:*`);
+  } finally {
+    r.disconnect();
+  }
+}
+
 function worker(p: string, extra: { lockDuration?: number; stalledInterval?: number } = {}): Worker {
   const w = createDocumentWorker({ connection: connection(), prefix: p, outDir, log, clock: fixedClock("2026-11-22") }, { concurrency: 2, ...extra });
   closers.push(() => w.close());
@@ -67,7 +89,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, ms = 
 }
 
 describe("documents queue", () => {
-  it("a double submit yields one job and one document", async () => {
+  it("a double submit yields one job and one document; the payload leaves Redis when done", async () => {
     const p = prefix();
     const q = new DocumentQueue({ connection: connection(), prefix: p });
     closers.push(() => q.close());
@@ -77,19 +99,19 @@ describe("documents queue", () => {
     expect(id1).toBe(jobIdOf(payload()));
     expect(await q.queue.getJobCountByTypes("waiting", "active", "completed", "delayed")).toBe(1);
     worker(p);
-    // Wait for the state first, then read the job: a snapshot taken before completion has no returnvalue.
-    await waitFor(async () => (await q.queue.getJobState(id1)) === "completed");
-    const job = await q.queue.getJob(id1);
-    expect(job!.returnvalue?.path).toEqual(expect.any(String));
-    const doc = await readDocx(await fs.readFile(job!.returnvalue.path));
+    const done = await waitFor(() => outcome(p, id1));
+    expect(done.kind).toBe("done");
+    const doc = await readDocx(await fs.readFile(done.result!.path));
     expect(doc.text).toContain("福州测试&<智能>装备有限公司🏭");
-    expect(job!.attemptsMade).toBe(1);
+    await waitFor(async () => (await q.queue.getJob(id1)) === undefined);
+    expect(done).not.toHaveProperty("answers");
   });
 
   it("a payload that fails validation is rejected at once, without retries", async () => {
     const p = prefix();
     const raw = new Queue(DOCUMENTS_QUEUE, { connection: connection(), prefix: p });
     closers.push(() => raw.close());
+    // Added by hand, so kept when failed (the app's own jobs are removed when done).
     const bad = await raw.add("render", { version: 1, programId: 42 }, { attempts: 3, backoff: { type: "fixed", delay: 10 } });
     worker(p);
     const state = await waitFor(async () => ((await bad.getState()) === "failed" ? "failed" : null));
@@ -120,7 +142,8 @@ describe("documents queue", () => {
     await new Promise((r) => child.once("exit", r));
 
     worker(p, { lockDuration: 1000, stalledInterval: 300 });
-    await waitFor(async () => ((await (await q.queue.getJob(id))?.getState()) === "completed" ? true : null), 25_000);
+    await waitFor(() => outcome(p, id), 25_000);
+    await waitFor(async () => completed === 1, 25_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(completed).toBe(1);
     const files = (await fs.readdir(outDir, { recursive: true })).filter((f) => String(f).endsWith("d9-v1.docx"));
@@ -187,16 +210,19 @@ describe("a document finished while no chat process listened", () => {
     const user = new ChatUser(e.engine);
     worker(p);
     await fillAndConfirm(e, user);
-    await waitFor(async () => (await q.queue.getCompletedCount()) === 1);
+    const events = new QueueEvents(DOCUMENTS_QUEUE, { connection: connection(), prefix: p });
+    closers.push(() => events.close());
+    await waitFor(async () => (await q.queue.getJobCounts("waiting", "active", "delayed")).waiting === 0 && (await redisKeys(p)).includes(outcomesKey(p)));
 
     const later = async () => {
       const { adapter, delivery } = await chatProcess(e, p, user.userId);
-      expect(await delivery.catchUp()).toBe(1);
-      return adapter.sent.map((s) => s.message);
+      const n = await delivery.catchUp();
+      return { n, sent: adapter.sent.map((s) => s.message) };
     };
     const first = await later();
-    expect(first).toHaveLength(1);
-    expect(first[0]!.file!.name).toMatch(/\.docx$/);
-    expect(await later()).toEqual([]);
+    expect(first.n).toBe(1);
+    expect(first.sent).toHaveLength(1);
+    expect(first.sent[0]!.file!.name).toMatch(/\.docx$/);
+    expect(await later()).toEqual({ n: 0, sent: [] });
   }, 40_000);
 });

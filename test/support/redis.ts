@@ -52,6 +52,11 @@ export class TestRedis {
     return r;
   }
 
+  /** The redis-server's pid (CPU accounting in benchmarks). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }

@@ -55,6 +55,8 @@ export interface EngineDeps {
   ackAfterMs?: number;
   /** A notice without a printed deadline is presented as history after this many years. @defaultValue 3 */
   historyAfterYears?: number;
+  /** 删除我的数据: after the state is gone, drop what the rest of the app keeps (files, jobs, deliveries, history). */
+  onDeleteUser?: (user: UserKey, address: ChatAddress) => Promise<void>;
 }
 
 /** A short digest of channel + update id: the dedupe list is rewritten with every message, so keep it small. */
@@ -148,6 +150,7 @@ export class ConversationEngine {
 
   private async afterDelete(user: UserKey, msg: InboundMessage): Promise<void> {
     await this.deps.store.setSubscribed(msg.channel, msg.chatId, false);
+    await this.deps.onDeleteUser?.(user, { channel: msg.channel, chatId: msg.chatId, userId: msg.userId });
     this.deps.log.info({ channel: user.channel }, "user data deleted");
   }
 

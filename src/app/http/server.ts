@@ -1,0 +1,53 @@
+import fastifyHelmet from "@fastify/helmet";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { ChannelAdapter } from "../../bots/port.ts";
+import type { Logger } from "../../shared/log.ts";
+import type { Metrics } from "../metrics.ts";
+
+export interface HttpServerOptions {
+  adapters: ChannelAdapter[];
+  metrics: Metrics;
+  log: Logger;
+  /** Readiness: Redis answers and the index is loaded; false while stopping. */
+  ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+  /** Largest request body accepted anywhere. @defaultValue 64 KiB */
+  bodyLimit?: number;
+}
+
+/**
+ * The service's HTTP server (Fastify): `/healthz`, `/readyz`, `/metrics`, and the routes of
+ * every adapter that has `httpRoutes` (the web chat, Telegram and Feishu webhooks). Not
+ * listening yet: the caller calls `listen`.
+ */
+export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.log.child({ component: "http" }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    // A slow or stuck client cannot hold a request open forever (SSE streams are hijacked).
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { "default-src": ["'self'"], "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null } },
+    hsts: false,
+  });
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err: err.message, url: req.url }, "request failed");
+    void reply.code(status).send({ error: { code: err.code ?? "ERROR", message: status >= 500 ? "服务暂时不可用，请稍后再试。" : "请求无效。" } });
+  });
+  app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: { code: "NOT_FOUND", message: "页面不存在。" } }));
+
+  app.get("/healthz", async () => ({ ok: true }));
+  app.get("/readyz", async (_req, reply) => {
+    const r = await opts.ready();
+    return reply.code(r.ok ? 200 : 503).send(r);
+  });
+  app.get("/metrics", async (_req, reply) => {
+    const body = await opts.metrics.registry.metrics();
+    return reply.type(opts.metrics.registry.contentType).send(body);
+  });
+  for (const adapter of opts.adapters) if (adapter.httpRoutes) await app.register(adapter.httpRoutes);
+  return app;
+}
