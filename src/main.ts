@@ -29,7 +29,41 @@ if (config.TELEGRAM_BOT_TOKEN) adapters.push(createTelegramAdapter(config, { log
 const feishuConfigured = Boolean(config.FEISHU_APP_ID && config.FEISHU_APP_SECRET);
 const makeAdapters = (redis: import("ioredis").RedisOptions) => (feishuConfigured ? [createFeishuAdapter(config, { log, redis })] : []);
 
-let service;
+// Signals are taken from the start: one that arrives while the service is still starting
+// (a chat adapter may already be answering) stops it as soon as it is up.
+// Ctrl+C reaches this process twice (from the terminal and relayed by tsx): a repeat within
+// 2 s is the same request; a later one means "stop now".
+let service: Awaited<ReturnType<typeof startService>> | null = null;
+let stopRequested: NodeJS.Signals | null = null;
+let firstSignalAt = 0;
+const stop = (signal: NodeJS.Signals, running: NonNullable<typeof service>) => {
+  log.info({ signal }, "shutting down");
+  // Never hang: whatever is still running after the time limits is abandoned.
+  setTimeout(() => {
+    log.error("shutdown took too long; exiting");
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS * 3 + 5000).unref();
+  void running.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error({ err: (err as Error).message }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+const onSignal = (signal: NodeJS.Signals) => {
+  if (firstSignalAt > 0) {
+    if (Date.now() - firstSignalAt < 2000) return;
+    log.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  firstSignalAt = Date.now();
+  if (service) stop(signal, service);
+  else stopRequested = signal;
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
 try {
   service = await startService({ config, clock: clockFromEnv(config.SHENBAO_TODAY), log }, { adapters, makeAdapters });
 } catch (err) {
@@ -44,30 +78,4 @@ try {
   throw err;
 }
 process.stderr.write(`申报助手 web chat: ${service.url}\n`);
-
-// Ctrl+C reaches this process twice (from the terminal and relayed by tsx): a repeat within
-// 2 s is the same request; a later one means "stop now".
-let firstSignalAt = 0;
-const onSignal = (signal: NodeJS.Signals) => {
-  if (firstSignalAt > 0) {
-    if (Date.now() - firstSignalAt < 2000) return;
-    log.warn({ signal }, "second signal: exiting now");
-    process.exit(1);
-  }
-  firstSignalAt = Date.now();
-  log.info({ signal }, "shutting down");
-  // Never hang: whatever is still running after the time limits is abandoned.
-  setTimeout(() => {
-    log.error("shutdown took too long; exiting");
-    process.exit(1);
-  }, config.SHUTDOWN_TIMEOUT_MS * 3 + 5000).unref();
-  void service.stop().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      log.error({ err: (err as Error).message }, "shutdown failed");
-      process.exit(1);
-    },
-  );
-};
-process.on("SIGINT", onSignal);
-process.on("SIGTERM", onSignal);
+if (stopRequested) stop(stopRequested, service);

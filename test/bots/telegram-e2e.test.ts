@@ -422,7 +422,7 @@ describe("Telegram adapter details over HTTP", () => {
 });
 
 describe("npm start with TELEGRAM_BOT_TOKEN", () => {
-  it("runs the bot next to the terminal chat, configured from the environment", async () => {
+  it("runs the bot next to the web chat, configured from the environment", async () => {
     const s = new BotApiServer();
     const apiRoot = await s.listen();
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-tg-start-"));
@@ -438,8 +438,10 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
         INDEX_DIR: path.join(data, "index"),
         DOCUMENTS_DIR: path.join(data, "documents"),
         LOG_LEVEL: "silent",
+        HOST: "127.0.0.1",
+        PORT: "0",
       },
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -450,7 +452,7 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
       const menu = await s.waitForMessage(910, () => true, 60_000);
       expect(menu.text).toBe(engineTexts.welcome);
     } finally {
-      child.stdin.end(); // end of the terminal chat stops the service, the bot with it
+      child.kill("SIGTERM"); // a graceful stop of the service stops the bot with it
       const code = await exited;
       await s.close();
       await fs.rm(data, { recursive: true, force: true });
