@@ -26,6 +26,7 @@ const suites: Array<[string, string, string]> = [
   ["selfcheck", "./bench/selfcheck.ts", "benchSelfCheck"],
   ["feishu", "./bench/feishu.ts", "benchFeishu"],
   ["telegram", "./bench/telegram.ts", "benchTelegram"],
+  ["broadcast", "./bench/broadcast.ts", "benchBroadcast"],
 ];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;

@@ -16,6 +16,8 @@ import { DocumentDelivery } from "./document-delivery.ts";
 import { knowledgePort } from "./knowledge-port.ts";
 import { Outbox } from "./outbox.ts";
 import { routeInbound } from "./route-inbound.ts";
+import { startStaff, type Staff } from "./staff/index.ts";
+import { loadCorpus } from "../knowledge/corpus.ts";
 
 export interface AppDeps {
   config: Config;
@@ -53,6 +55,8 @@ export interface App {
   documents: DocumentDelivery;
   outbox: Outbox;
   worker: Worker | null;
+  /** Bureau staff: broadcasts, deadline reminders, staff commands (src/app/staff). */
+  staff: Staff;
   /** What every adapter's inbound messages go to: pending deliveries for that chat first, then the engine. */
   handle: InboundHandler;
   /** Stop the adapters (in-flight messages finish), then the worker, queue listeners and Redis. */
@@ -103,7 +107,9 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
         )
       : null;
   const docs = documents;
-  const handle = routeInbound(engine, outbox, log);
+  // --- bureau staff (issue 14): broadcasts, reminders, staff commands ---
+  const staff = await startStaff({ config, clock, log, redis, connection, queuePrefix, store, catalog, notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta), outbox });
+  const handle = routeInbound(engine, outbox, log, staff.intercept);
   await outbox.start();
   await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));
   for (const adapter of opts.adapters) await adapter.start(handle);
@@ -116,10 +122,12 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     documents: docs,
     outbox,
     worker,
+    staff,
     handle,
     close: async () => {
       for (const adapter of opts.adapters) await adapter.stop();
       await worker?.close();
+      await staff.close();
       await docs.close();
       await outbox.close();
       redis.disconnect();
