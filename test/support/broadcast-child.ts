@@ -20,7 +20,7 @@ const broadcasts = new Broadcasts({
   queuePrefix: `${prefix}q`,
   log: createLogger("silent"),
   limits: { telegram: limit, feishu: limit, web: limit, console: limit },
-  windowGuardMs: 100,
+  windowGuardMs: 250, // wide: on a busy machine the recorded time may lag the slot
 });
 const fd = fs.openSync(file!, "a");
 broadcasts.createWorkers({
