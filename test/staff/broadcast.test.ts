@@ -154,6 +154,25 @@ describe("broadcast fan-out", () => {
       await b.close();
     }
   });
+
+  it("keeps the per-chat gap: two broadcasts to one chat are spaced by the chat interval", async () => {
+    const prefix = "bk3";
+    const l = { perSecond: 1000, chatIntervalMs: 1000 };
+    const b = new Broadcasts({ redis, connection: { host: "127.0.0.1", port: server.port }, prefix, queuePrefix: `${prefix}q`, log: createLogger("silent"), limits: { telegram: l, feishu: l, web: l, console: l } });
+    const at: number[] = [];
+    const w = b.createWorkers({ channels: ["feishu"], deliver: async () => void at.push(Date.now()) });
+    try {
+      await b.start({ id: "g1", text: "一", audience: "t", kind: "staff", createdAt: Date.now() }, [{ channel: "feishu", chatId: "oc_1" }]);
+      await b.start({ id: "g2", text: "二", audience: "t", kind: "staff", createdAt: Date.now() }, [{ channel: "feishu", chatId: "oc_1" }]);
+      await waitFor(async () => (await b.report("g1"))!.done && (await b.report("g2"))!.done, "both done", 60_000);
+      expect(at.length).toBe(2);
+      // A lower bound only (a busy machine makes the gap longer, never shorter than the slot's); slack for recording jitter.
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(800);
+    } finally {
+      await w.close();
+      await b.close();
+    }
+  });
 });
 
 function limits(perSecond: number) {

@@ -23,7 +23,7 @@ export const staffTexts = {
     unknownProgram: (name: string) => `没有找到项目「${name}」。可用项目：`,
     emptyText: "正文为空，请在冒号后写上要发送的内容。",
     preview: (audience: string, n: number, body: string) => `将发送给 ${n} 个对话（受众：${audience}）。正文如下：\n\n${body}`,
-    nobody: (audience: string) => `受众${audience}目前没有可发送的对象，未创建群发。`,
+    nobody: (audience: string) => `受众（${audience}）目前没有可发送的对象，未创建群发。`,
     confirm: "确认群发",
     cancel: "取消",
     cancelled: "已取消，未发送。",
