@@ -134,6 +134,8 @@ export const configSchema = z.object({
   BROADCAST_RATES: channelNumbers("telegram:30,feishu:50,web:100,console:100", 1, 100_000),
   /** Least milliseconds between two broadcast messages to one chat: `telegram:1000,feishu:200`. */
   BROADCAST_CHAT_INTERVAL_MS: channelNumbers("telegram:1000,feishu:200,web:0,console:0", 0, 3_600_000),
+  /** A recipient a killed worker held unsettled: `skip` (at most once, reported in doubt) or `resend` (at least once). */
+  BROADCAST_IN_DOUBT: z.enum(["skip", "resend"]).default("skip"),
   /** Broadcast messages sent at once per channel per process. */
   BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
 });

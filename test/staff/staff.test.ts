@@ -151,6 +151,8 @@ describe("staff commands", () => {
     expect(byCity!.text).toContain("将发送给 1 个对话");
     const [byProgram] = await say("boss", "群发 项目 先进级智能工厂：填报提醒");
     expect(byProgram!.text).toContain("将发送给 1 个对话"); // e1 subscribed and drafted; e4 is not subscribed
+    // Not a topic: the engine answers it.
+    expect((await say("e3", "订阅数量是多少？"))[0]!.text).toMatch(/^【问答】/);
     await say("e2", "退订");
     const [after] = await say("boss", "群发 地区 福州：福州企业请注意");
     expect(after!.text).toContain("目前没有可发送的对象");

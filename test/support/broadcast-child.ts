@@ -2,13 +2,13 @@
  * A broadcast worker in its own process, sending through a recording "platform" that appends
  * one line per delivery (`<chatId> <ms>`) to a file with a synchronous write, so a test can
  * SIGKILL it at any point and count what was delivered.
- * argv: redisPort prefix recordFile perSecond concurrency
+ * argv: redisPort prefix recordFile perSecond concurrency inDoubt(skip|resend)
  */
 import fs from "node:fs";
 import { Broadcasts } from "../../src/app/staff/broadcast.ts";
 import { createLogger } from "../../src/shared/log.ts";
 
-const [port, prefix, file, perSecond, concurrency] = process.argv.slice(2);
+const [port, prefix, file, perSecond, concurrency, inDoubt] = process.argv.slice(2);
 const connection = { host: "127.0.0.1", port: Number(port) };
 const { Redis } = await import("ioredis");
 const redis = new Redis(connection);
@@ -26,6 +26,7 @@ const fd = fs.openSync(file!, "a");
 broadcasts.createWorkers({
   channels: ["telegram"],
   concurrency: Number(concurrency),
+  inDoubt: inDoubt === "resend" ? "resend" : "skip",
   lockDurationMs: 1500,
   stalledIntervalMs: 500,
   deliver: async (to) => {

@@ -74,6 +74,12 @@ export interface WorkerOptions {
   channels: Channel[];
   deliver: Deliver;
   concurrency?: number;
+  /**
+   * A recipient a killed worker had taken but not settled: `skip` (default) keeps at most once
+   * and reports it in doubt; `resend` sends it again when the stalled job is taken over (at least
+   * once: a duplicate if the dead worker had reached the platform).
+   */
+  inDoubt?: "skip" | "resend";
   /** BullMQ lock duration / stalled check: how soon a killed worker's jobs are taken over. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
@@ -88,7 +94,7 @@ interface JobData {
 // Per-recipient state: q (queued) → s:<ms> (taken, being sent) → ok | b (blocked) | f:<reason>.
 const CLAIM = `
 local v = redis.call('HGET', KEYS[1], ARGV[1])
-if v ~= 'q' then return v or 'missing' end
+if v ~= 'q' and v ~= ARGV[3] then return v or 'missing' end
 redis.call('HSET', KEYS[1], ARGV[1], 's:' .. ARGV[2])
 redis.call('HSETNX', KEYS[2], 'startedAt', ARGV[2])
 return 'go'
@@ -310,13 +316,16 @@ export class Broadcasts {
         const meta = `${prefix}:bc:${bid}`;
         // Already handled (a retried or stalled job): nothing to do. Checked before waiting for a slot.
         const before = await redis.hget(state, field);
-        if (before !== "q") return `skip:${(before ?? "missing").slice(0, 2)}`;
+        // Taken by a worker whose lock expired (BullMQ hands a job over only then): in doubt.
+        const retake = w.inDoubt === "resend" && before?.startsWith("s:") ? before : "";
+        if (before !== "q" && !retake) return `skip:${(before ?? "missing").slice(0, 2)}`;
+        if (retake) log.warn({ channel: to.channel }, "broadcast recipient in doubt after a worker died; sending again (BROADCAST_IN_DOUBT=resend)");
         // The slot comes first and the claim right before the call, so a worker killed while
         // waiting for its turn leaves the recipient queued, not in doubt.
         await this.slot(zkey, `${prefix}:bc:chat:${field}`, limit, windowMs, job.id ?? field);
         const m = job.data.text === undefined ? await redis.hget(meta, "meta") : null;
         const text = job.data.text ?? (m ? (JSON.parse(m) as BroadcastMeta).text : "");
-        const taken = (await redis.eval(CLAIM, 2, state, meta, field, Date.now())) as string;
+        const taken = (await redis.eval(CLAIM, 2, state, meta, field, Date.now(), retake || "q")) as string;
         if (taken !== "go") return `skip:${taken.slice(0, 2)}`;
         try {
           await w.deliver({ channel: to.channel, chatId: to.chatId }, { text, buttons: [], file: null });

@@ -33,7 +33,9 @@ interface Composition {
 }
 
 const STAFF_WORDS = /^(?:\/notices|通知列表|截止日期|\/broadcast|群发报告|群发|\/report)/u;
-const TOPIC = /^(订阅|取消订阅|退订)\s+(.+)$/u;
+const TOPIC = /^(取消订阅|订阅|退订)\s*(.+)$/u;
+/** A place named as a topic: 「福州市」「福建省」「平潭综合实验区」 (a bare 「福州」 could be anything). */
+const PLACE = /^[\u4e00-\u9fa5]{1,12}(?:省|市|区|县|自治州|盟)$/u;
 const COMPOSE = /^群发\s*(订阅者|项目|地区)?\s*([^：:]*)[：:]\s*([\s\S]*)$/u;
 const DAY = 86_400_000;
 
@@ -93,7 +95,7 @@ export class StaffDesk {
 
   private async topic(m: InboundMessage, on: boolean, what: string, send: Send): Promise<boolean> {
     const entry = entryNamedIn(this.deps.catalog, what);
-    const region = !entry && /^[\u4e00-\u9fa5]{2,10}$/u.test(what) ? what : null;
+    const region = !entry && PLACE.test(what) ? what : null;
     if (!entry && !region) return false; // not a topic: the engine reads it
     const member = entry ? `program:${entry.program.id}` : `region:${region}`;
     const key = this.topicsKey(m);

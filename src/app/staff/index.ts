@@ -68,7 +68,7 @@ export async function startStaff(d: StaffDeps): Promise<Staff> {
   });
   let workers: BroadcastWorkers | null = null;
   if (config.IN_PROCESS_WORKER === "on") {
-    workers = broadcasts.createWorkers({ channels: d.outbox.channels, concurrency: config.BROADCAST_CONCURRENCY, deliver: (to, m) => d.outbox.send(to, m) });
+    workers = broadcasts.createWorkers({ channels: d.outbox.channels, concurrency: config.BROADCAST_CONCURRENCY, inDoubt: config.BROADCAST_IN_DOUBT, deliver: (to, m) => d.outbox.send(to, m) });
     reminders.startWorker();
   }
   // Recomputed at start and every RESYNC_MS from the corpus on disk: a notice ingested (or its
