@@ -40,14 +40,23 @@ export async function benchBroadcast(): Promise<BenchTable[]> {
       },
     });
     while (got.size < RECIPIENTS) await new Promise((r) => setTimeout(r, 20));
-    // The rate over the whole run: from the worker's start to the last delivery.
+    // Sustained rate, conservatively: the first second's allowance (R messages that may go at
+    // once) is left out, the rest divided by the time from the first to the last delivery. A
+    // limiter that uses every slot scores ~100 %; one sending evenly scores a little less.
     const seconds = (times.at(-1)! - t0) / 1000;
+    const span = (times.at(-1)! - times[0]!) / 1000;
+    const sorted = [...times].sort((a, b) => a - b);
+    let busiest = 0;
+    for (let lo = 0, hi = 0; hi < sorted.length; hi++) {
+      while (sorted[hi]! - sorted[lo]! >= 1000) lo++;
+      busiest = Math.max(busiest, hi - lo + 1);
+    }
     await new Promise((r) => setTimeout(r, 300));
     await w.close();
     const report = (await b.report("rate"))!;
     const duplicates = [...got.values()].filter((n) => n > 1).length;
     const lost = RECIPIENTS - got.size;
-    const achieved = RECIPIENTS / seconds;
+    const achieved = (RECIPIENTS - RATE) / span;
     await b.close();
 
     // 2. Memory for a big queued broadcast (no worker).
@@ -68,6 +77,7 @@ export async function benchBroadcast(): Promise<BenchTable[]> {
             "limit /s": RATE,
             "achieved /s": achieved.toFixed(0),
             "% of limit": `${((achieved / RATE) * 100).toFixed(1)} %`,
+            "busiest 1-s window": busiest,
             duplicates,
             lost,
             "report sent": report.sent,
@@ -75,7 +85,7 @@ export async function benchBroadcast(): Promise<BenchTable[]> {
             "wall s": seconds.toFixed(2),
           },
         ],
-        note: "Target ≥ 95 % of the limit with zero duplicates and zero losses. The window guard (20 ms on 1 s) caps it near 98 %.",
+        note: "Target ≥ 95 % of the limit with zero duplicates and zero losses. Achieved = (recipients − one second's allowance) / (last − first delivery); the busiest sliding 1-second window must not exceed the limit. The window guard (20 ms on 1 s) caps it near 98 %.",
       },
       {
         title: `Broadcast queue memory (${QUEUED.toLocaleString("en")} recipients queued, Redis used_memory)`,
