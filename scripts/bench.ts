@@ -27,6 +27,7 @@ const suites: Array<[string, string, string]> = [
   ["feishu", "./bench/feishu.ts", "benchFeishu"],
   ["telegram", "./bench/telegram.ts", "benchTelegram"],
   ["web", "./bench/web.ts", "benchWeb"],
+  ["broadcast", "./bench/broadcast.ts", "benchBroadcast"],
 ];
 for (const [name, file, fn] of suites) {
   if (!want(name) || !fs.existsSync(path.join(import.meta.dirname, file))) continue;

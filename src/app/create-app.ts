@@ -17,6 +17,8 @@ import { Metrics } from "./metrics.ts";
 import { knowledgePort } from "./knowledge-port.ts";
 import { Outbox } from "./outbox.ts";
 import { routeInbound } from "./route-inbound.ts";
+import { startStaff, type Staff } from "./staff/index.ts";
+import { loadCorpus } from "../knowledge/corpus.ts";
 
 export interface AppDeps {
   config: Config;
@@ -66,6 +68,8 @@ export interface App {
   redisServer: PrivateRedis | null;
   /** Redis answers (within 1 s). */
   redisReady(): Promise<boolean>;
+  /** Bureau staff: broadcasts, deadline reminders, staff commands (src/app/staff). */
+  staff: Staff;
   /** What every adapter's inbound messages go to: pending deliveries for that chat first, then the engine. */
   handle: InboundHandler;
   /**
@@ -140,7 +144,9 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
         )
       : null;
   const docs = documents;
-  const handle = routeInbound(engine, outbox, log, metrics);
+  // --- bureau staff (issue 14): broadcasts, reminders, staff commands ---
+  const staff = await startStaff({ config, clock, log, redis, connection, queuePrefix, store, catalog, notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta), outbox });
+  const handle = routeInbound(engine, outbox, log, metrics, staff.intercept);
   await outbox.start();
   await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));
   for (const adapter of opts.adapters) await adapter.start(handle);
@@ -156,10 +162,12 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     metrics,
     redisServer: conn.server,
     redisReady: async () => (await within(redis.ping(), 1000).catch(() => null)) === "PONG",
+    staff,
     handle,
     close: async (timeoutMs = config.SHUTDOWN_TIMEOUT_MS) => {
       const quiet = (what: string) => (err: unknown) => log.warn({ err: (err as Error).message }, `${what} did not stop cleanly`);
       await within(Promise.all(opts.adapters.map((a) => a.stop())), timeoutMs).catch(quiet("adapters"));
+      await within(staff.close(), timeoutMs).catch(quiet("staff"));
       if (worker) await within(worker.close(), timeoutMs).catch(async (err: unknown) => {
         quiet("worker")(err);
         await within(worker.close(true), 2000).catch(quiet("worker (forced)"));

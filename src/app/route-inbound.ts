@@ -1,22 +1,26 @@
 import { replyAddress, type InboundHandler } from "../bots/port.ts";
-import type { ConversationEngine } from "../flows/engine/engine.ts";
+import type { ConversationEngine, Send } from "../flows/engine/engine.ts";
+import type { InboundMessage } from "../flows/engine/messages.ts";
 import type { Logger } from "../shared/log.ts";
 import { engineTexts } from "../flows/engine/texts.ts";
 import type { Metrics, MessageOutcome } from "./metrics.ts";
 import type { Outbox } from "./outbox.ts";
 
 const failureTexts = new Set<string>([engineTexts.errors.busy, engineTexts.errors.internal]);
+/** Handles a message before the engine (staff commands); true when it did. */
+export type Intercept = (message: InboundMessage, send: Send) => Promise<boolean>;
 
 /**
  * What every adapter's inbound messages go to: first what is pending in the outbox for
  * that chat (a document finished while nobody served it), then the engine, whose replies
  * go back through the outbox to the adapter that owns the chat.
  */
-export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Logger, metrics?: Metrics): InboundHandler {
+export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Logger, metrics?: Metrics, intercept?: Intercept): InboundHandler {
   return async (message) => {
     const started = process.hrtime.bigint();
     const to = replyAddress(message);
     await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
+    if (intercept && (await intercept(message, outbox.sender(to)).catch((err: unknown) => (log.error({ err: (err as Error).message }, "staff command failed"), false)))) return;
     const send = outbox.sender(to);
     let outcome: MessageOutcome = "silent";
     await engine.handle(message, async (m) => {

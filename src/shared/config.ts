@@ -25,6 +25,30 @@ const redisUrl = optionalString.refine((s) => {
     return false;
   }
 }, "expected redis://[user:password@]host[:port][/db] or rediss://…");
+/** `telegram:30,feishu:50`: a number per channel; channels left out keep the default. */
+function channelNumbers(defaults: string, min: number, max: number) {
+  const parse = (s: string): Record<string, number> | string => {
+    const out: Record<string, number> = {};
+    for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+      const m = /^(telegram|feishu|console|web):(\d+(?:\.\d+)?)$/.exec(raw);
+      if (!m) return `"${raw}": expected <channel>:<number>`;
+      const n = Number(m[2]);
+      if (n < min || n > max) return `"${raw}": expected ${min}-${max}`;
+      out[m[1]!] = n;
+    }
+    return out;
+  };
+  const base = parse(defaults) as Record<string, number>;
+  return z
+    .string()
+    .trim()
+    .default(defaults)
+    .transform((s, ctx) => {
+      const r = parse(s);
+      if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
+      return { ...base, ...(typeof r === "string" ? {} : r) } as Record<"telegram" | "feishu" | "console" | "web", number>;
+    });
+}
 
 /** Every environment variable the product reads. Documented in README "Configuration". */
 export const configSchema = z.object({
@@ -98,6 +122,40 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "expected an https URL" }).optional()),
   /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. Required with TELEGRAM_MODE=webhook. */
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[\w-]{16,256}$/, "16-256 characters A-Z a-z 0-9 _ -").optional()),
+  /** Bureau staff, by channel user id: `telegram:123,feishu:ou_x,console:admin`. Only they may list, broadcast or read reports. */
+  STAFF_USERS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((s, ctx) => {
+      const out: string[] = [];
+      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+        const m = /^(telegram|feishu|console|web):(\S+)$/.exec(raw);
+        if (!m) ctx.addIssue({ code: "custom", message: `"${raw}": expected <telegram|feishu|console|web>:<user id>` });
+        else out.push(raw);
+      }
+      return out;
+    }),
+  /** Deadline reminders this many days before each deadline. */
+  REMINDER_OFFSETS_DAYS: z
+    .string()
+    .trim()
+    .default("7,3,1")
+    .transform((s, ctx) => {
+      const days = s.split(",").map((x) => x.trim()).filter(Boolean).map(Number);
+      if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) ctx.addIssue({ code: "custom", message: "expected whole days 0-365, comma-separated, e.g. 7,3,1" });
+      return [...new Set(days)].sort((a, b) => b - a);
+    }),
+  /** Hour of day (China time) reminders go out. */
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** Broadcast messages per second per channel: `telegram:30,feishu:50,web:100,console:100`. */
+  BROADCAST_RATES: channelNumbers("telegram:30,feishu:50,web:100,console:100", 1, 100_000),
+  /** Least milliseconds between two broadcast messages to one chat: `telegram:1000,feishu:200`. */
+  BROADCAST_CHAT_INTERVAL_MS: channelNumbers("telegram:1000,feishu:200,web:0,console:0", 0, 3_600_000),
+  /** A recipient a killed worker held unsettled: `skip` (at most once, reported in doubt) or `resend` (at least once). */
+  BROADCAST_IN_DOUBT: z.enum(["skip", "resend"]).default("skip"),
+  /** Broadcast messages sent at once per channel per process. */
+  BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {

@@ -1,0 +1,67 @@
+/** User-facing Chinese of the staff commands, subscriptions, broadcasts and reminders. */
+export const staffTexts = {
+  refused: "此功能仅限工作人员使用。",
+  footer: "\n\n（回复「退订」不再接收此类通知；回复「订阅 项目名称」或「订阅 城市」可调整订阅范围。）",
+  notices: {
+    head: "通知列表（截止日期）：",
+    line: (i: number, title: string, docNumber: string | null) => `${i}. 《${title}》${docNumber ? `（${docNumber}）` : ""}`,
+    deadline: (date: string, what: string, status: string) => `   · ${date}（${status}）：${clip(what, 40)}`,
+    none: "   · 通知未载明截止日期",
+    passed: "已截止",
+    today: "今天截止",
+    daysLeft: (n: number) => `还有 ${n} 天`,
+    empty: "语料库中还没有通知。",
+  },
+  compose: {
+    usage: [
+      "群发格式（冒号后为正文）：",
+      "· 群发 订阅者：正文 —— 发给全部订阅者",
+      "· 群发 项目 先进级智能工厂：正文 —— 发给该项目的订阅者和填报中的企业",
+      "· 群发 地区 福州市：正文 —— 发给该地区的订阅者",
+      "发送前会显示覆盖人数，确认后才发出。通知文件上传入库暂请用命令行 ingest。",
+    ].join("\n"),
+    unknownProgram: (name: string) => `没有找到项目「${name}」。可用项目：`,
+    emptyText: "正文为空，请在冒号后写上要发送的内容。",
+    preview: (audience: string, n: number, body: string) => `将发送给 ${n} 个对话（受众：${audience}）。正文如下：\n\n${body}`,
+    nobody: (audience: string) => `受众（${audience}）目前没有可发送的对象，未创建群发。`,
+    confirm: "确认群发",
+    cancel: "取消",
+    cancelled: "已取消，未发送。",
+    expired: "这条群发草稿已过期或已处理，请重新编写。",
+    started: (id: string, n: number) => `已开始群发（编号 ${id}），共 ${n} 个对话。发送「群发报告 ${id}」查看进度。`,
+    already: (id: string) => `群发 ${id} 已经开始，不会重复发送。发送「群发报告 ${id}」查看进度。`,
+  },
+  audience: {
+    subscribers: "全部订阅者",
+    program: (name: string) => `项目「${name}」`,
+    region: (name: string) => `地区「${name}」`,
+  },
+  report: {
+    none: "还没有群发记录。",
+    notFound: (id: string) => `没有编号为 ${id} 的群发。`,
+    body: (r: { id: string; audience: string; queued: number; sent: number; failed: number; blocked: number; pending: number; inDoubt: number; seconds: number; done: boolean; failures: string }) =>
+      [
+        `群发 ${r.id}（受众：${r.audience}）${r.done ? "已完成" : "进行中"}`,
+        `排队 ${r.queued}，已送达 ${r.sent}，失败 ${r.failed}${r.failures ? `（${r.failures}）` : ""}，已屏蔽机器人 ${r.blocked}，待发送 ${r.pending}${r.inDoubt ? `，状态不明 ${r.inDoubt}（发送中进程中断，不会重发）` : ""}`,
+        `用时 ${r.seconds} 秒`,
+      ].join("\n"),
+    recent: "最近的群发：",
+  },
+  subscribe: {
+    program: (name: string) => `已订阅项目「${name}」的通知和截止提醒。回复「取消订阅 ${name}」可退订。`,
+    region: (name: string) => `已订阅「${name}」的通知。回复「取消订阅 ${name}」可退订。`,
+    offProgram: (name: string) => `已取消订阅项目「${name}」。`,
+    offRegion: (name: string) => `已取消订阅「${name}」。`,
+    offAll: "已取消订阅，不再接收群发通知和截止提醒。",
+  },
+  reminder: {
+    body: (title: string, docNumber: string | null, date: string, days: number, what: string) =>
+      `截止提醒：《${title}》${docNumber ? `（${docNumber}）` : ""}的截止日期是 ${date}（${days === 0 ? "今天" : `还有 ${days} 天`}）：${clip(what, 60)}。`,
+    draft: (formTitle: string, remaining: number) =>
+      remaining > 0 ? `\n您的《${formTitle}》草稿还有 ${remaining} 项必填内容未完成，回复「继续」接着填写。` : `\n您的《${formTitle}》草稿已填完，回复「继续」检查并确认提交。`,
+  },
+} as const;
+
+function clip(s: string, n: number): string {
+  return [...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s;
+}
