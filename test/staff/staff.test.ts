@@ -79,7 +79,7 @@ beforeAll(async () => {
     audiences,
     broadcasts,
   });
-  handle = routeInbound(env.engine, outbox, log, (m, send) => desk.handle(m, send));
+  handle = routeInbound(env.engine, outbox, log, undefined, (m, send) => desk.handle(m, send));
   // e1 subscribes and starts the form; e2 subscribes to a city; e3 only chats; e4 has a draft, no subscription.
   await say("e1", "订阅");
   await say("e1", "我想申报先进级智能工厂");
