@@ -118,7 +118,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
     clock,
     log,
     catalog,
-    knowledge: knowledgePort(kb, log),
+    knowledge: knowledgePort(kb, log, clock),
     documents: { enqueue: (r) => documents!.enqueue(r) },
     historyAfterYears: config.NOTICE_HISTORY_YEARS,
     onDeleteUser: async (user, address) => {

@@ -1,6 +1,6 @@
 import type { KnowledgePort } from "../flows/engine/engine.ts";
 import { KnowledgeBase, QuestionError, renderAnswerText } from "../knowledge/index.ts";
-import { systemClock, type Clock } from "../shared/clock.ts";
+import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/log.ts";
 import { askWithRules } from "./ask-with-rules.ts";
 
@@ -8,7 +8,7 @@ import { askWithRules } from "./ask-with-rules.ts";
  * Policy Q&A for the conversation engine: the answer text, or the Chinese reason a question
  * was refused. Eligibility questions stating a fact (「营收五千万能报平台类吗」) get the rules' verdict.
  */
-export function knowledgePort(kb: KnowledgeBase, log: Logger, clock: Clock = systemClock): KnowledgePort {
+export function knowledgePort(kb: KnowledgeBase, log: Logger, clock: Clock): KnowledgePort {
   return {
     async answer(question: string): Promise<string> {
       try {
