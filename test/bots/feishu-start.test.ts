@@ -3,15 +3,14 @@
  * the Feishu long connection to the local open platform, answers a user's message there, and
  * a SIGTERM stops it cleanly.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/shared/config.ts";
 import { FeishuPlatform, messageEvent } from "../support/feishu-platform.ts";
 import { APP_ID, APP_SECRET } from "../support/feishu-rig.ts";
 import { TestRedis } from "../support/redis.ts";
+import { ServiceProcess, serviceEnv } from "../support/service-process.ts";
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -33,40 +32,24 @@ describe("npm start with FEISHU_APP_ID and FEISHU_APP_SECRET", () => {
   it("connects the long connection next to the web chat, answers there, and stops on SIGTERM", async () => {
     const platform = await FeishuPlatform.start(APP_ID, APP_SECRET);
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-feishu-start-"));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        FEISHU_APP_ID: APP_ID,
-        FEISHU_APP_SECRET: APP_SECRET,
-        FEISHU_DOMAIN: platform.url,
-        FEISHU_MODE: "ws",
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: "fsstart",
-        DATA_DIR: data,
-        INDEX_DIR: path.join(data, "index"),
-        DOCUMENTS_DIR: path.join(data, "documents"),
-        LOG_LEVEL: "silent",
-        HOST: "127.0.0.1",
-        PORT: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const service = await ServiceProcess.start(serviceEnv(data, {
+      FEISHU_APP_ID: APP_ID,
+      FEISHU_APP_SECRET: APP_SECRET,
+      FEISHU_DOMAIN: platform.url,
+      FEISHU_MODE: "ws",
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: "fsstart",
+    }));
     try {
       await until(() => platform.connections > 0, 120_000, "the long connection");
-      await until(() => stderr.includes("web chat: http://127.0.0.1:"), 120_000, "the web chat");
       await platform.pushEvent(messageEvent({ token: "", appId: APP_ID, chatId: "oc_start", userId: "ou_start", text: "帮助" }));
       await until(() => platform.calls.some((c) => c.method.includes("create") || c.method.includes("reply")), 60_000, "a reply");
       expect(JSON.stringify(platform.calls)).toContain("oc_start");
     } finally {
-      child.kill("SIGTERM");
-      const code = await exited;
+      const code = await service.stop();
       await platform.close();
       await fs.rm(data, { recursive: true, force: true });
-      expect(code, stderr).toBe(0);
+      expect(code, service.stderr).toBe(0);
     }
   }, 240_000);
 });

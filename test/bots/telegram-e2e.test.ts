@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,12 +15,13 @@ import { telegramTexts } from "../../src/bots/telegram/texts.ts";
 import { engineTexts } from "../../src/flows/engine/texts.ts";
 import { text, type InboundMessage } from "../../src/flows/engine/messages.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
-import { loadConfig, projectRoot } from "../../src/shared/config.ts";
+import { loadConfig } from "../../src/shared/config.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { echoKnowledge, makeEngine } from "../support/chat.ts";
 import { readDocx } from "../support/docx.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
 import { BotApiServer, TEST_TOKEN, type StoredMessage } from "../support/bot-api-server.ts";
+import { ServiceProcess, serviceEnv } from "../support/service-process.ts";
 import { TestRedis } from "../support/redis.ts";
 
 /**
@@ -426,37 +426,22 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
     const s = new BotApiServer();
     const apiRoot = await s.listen();
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-tg-start-"));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-        TELEGRAM_API_ROOT: apiRoot,
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: "tgstart",
-        DATA_DIR: data,
-        INDEX_DIR: path.join(data, "index"),
-        DOCUMENTS_DIR: path.join(data, "documents"),
-        LOG_LEVEL: "silent",
-        HOST: "127.0.0.1",
-        PORT: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const service = await ServiceProcess.start(serviceEnv(data, {
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: "tgstart",
+    }));
     try {
       await s.waitForCall((c) => c.method === "deleteWebhook", { timeoutMs: 120_000 });
       s.userSends(910, "/start");
       const menu = await s.waitForMessage(910, () => true, 60_000);
       expect(menu.text).toBe(engineTexts.welcome);
     } finally {
-      child.kill("SIGTERM"); // a graceful stop of the service stops the bot with it
-      const code = await exited;
+      const code = await service.stop(); // a graceful stop of the service stops the bot with it
       await s.close();
       await fs.rm(data, { recursive: true, force: true });
-      expect(code, stderr).toBe(0);
+      expect(code, service.stderr).toBe(0);
     }
   }, 240_000);
 });

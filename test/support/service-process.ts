@@ -40,6 +40,19 @@ export class ServiceProcess {
   }
 }
 
+/** The environment of a test service in `dataDir` on a free loopback port, `env` on top. */
+export function serviceEnv(dataDir: string, env: Record<string, string>): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    INDEX_DIR: path.join(dataDir, "index"),
+    DOCUMENTS_DIR: path.join(dataDir, "documents"),
+    LOG_LEVEL: "silent",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    ...env,
+  };
+}
+
 /** The pid of the private redis-server serving `dataDir` (null when none answers). */
 export async function privateRedisPid(dataDir: string): Promise<number | null> {
   const r = new Redis({ path: path.join(dataDir, "redis", "redis.sock"), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
