@@ -49,7 +49,7 @@ export async function benchQaHoldout(): Promise<BenchTable[]> {
     await fresh.cleanup();
   }
 
-  const meta = await metadataAccuracy(holdoutNotices);
+  const meta = await metadataAccuracy(holdoutNotices, path.join(holdoutDir, "expected-meta.json"));
   tables.push({
     title: "Metadata read by `ingest` from the held-out notices (printed fields right)",
     rows: [{ fields: meta.fields, right: meta.right, share: (meta.right / Math.max(1, meta.fields)).toFixed(2) }],

@@ -108,8 +108,8 @@ interface ExpectedMeta {
 }
 
 /** Printed fields right: title, 文号, issuer, date, each deadline, each contact (name and phone); extra contacts count as wrong. */
-export async function metadataAccuracy(dir = freshNoticesDir): Promise<{ right: number; fields: number; misses: string[] }> {
-  const expected = JSON.parse(await fs.readFile(path.join(dir, "expected-meta.json"), "utf8")) as Record<string, ExpectedMeta>;
+export async function metadataAccuracy(dir = freshNoticesDir, expectedFile = path.join(dir, "expected-meta.json")): Promise<{ right: number; fields: number; misses: string[] }> {
+  const expected = JSON.parse(await fs.readFile(expectedFile, "utf8")) as Record<string, ExpectedMeta>;
   let right = 0;
   let fields = 0;
   const misses: string[] = [];
