@@ -229,7 +229,7 @@ export class StaffDesk {
     try {
       bytes = await fetchFile(replyAddress(m), m.file.ref, MAX_NOTICE_FILE_BYTES);
     } catch (err) {
-      if (err instanceof FileTooLargeError) return void (await send(text(t.upload.tooLarge(mb)))), true;
+      if (err instanceof FileTooLargeError) return void (await send(text(t.upload.tooLarge(Math.round(err.maxBytes / 1024 / 1024))))), true;
       this.deps.log.warn({ channel: m.channel, err: (err as Error).message }, "staff upload could not be downloaded");
       return void (await send(text(t.upload.downloadFailed))), true;
     }
