@@ -397,7 +397,7 @@ export function parseCorrections(message: string): { value: NoticeCorrections } 
       const dm = /^(\S+?)(?:\s+|[，,：:])(.*)$/u.exec(v) ?? [v, v, ""];
       const d = dayOf(dm[1]!);
       if (!d) return { error: t.upload.badDate(dm[1]!) };
-      deadlines.push({ date: d, what: dm[2]!.trim() || "申报截止" });
+      deadlines.push({ date: d, what: dm[2]!.trim() || t.upload.defaultDeadlineWhat });
     }
   }
   if (sawDeadline) value.deadlines = deadlines;
