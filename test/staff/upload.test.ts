@@ -187,9 +187,15 @@ describe("staff upload in chat", () => {
     expect(scan!.text).toBe(`未能读取这份通知：${ingestTexts.SCANNED_PDF}`);
     const pdf = makePdf(["杭州市经济和信息化局关于开展2026年度市级智能工厂申报工作的通知", "一、申报条件", "营业收入不低于8000万元。", "请于12月18日前报送。", "杭州市经济和信息化局", "2026年11月20日"]);
     const [preview] = await deliver(fileMsg("99", "hz.pdf", pdf));
+    // 「待发布通知」 lists what waits, with its buttons.
+    const [head, again] = await say("99", "待发布通知");
+    expect(head!.text).toBe("有 1 份通知待确认发布：");
+    expect(again!.buttons).toEqual(preview!.buttons);
+    expect((await say("e1", "待发布通知"))[0]!.text).toBe("此功能仅限工作人员使用。");
     const cancel = preview!.buttons.find((b) => b.label === "取消")!;
     expect((await say("99", cancel.label, cancel.id))[0]!.text).toBe("已取消，这份通知未发布。");
     expect(await staff.intake.list()).toEqual([]);
+    expect((await say("99", "/pending"))[0]!.text).toContain("没有待确认发布的通知");
     // A forged intake button from a non-staff user is refused.
     expect((await say("e1", "确认发布", `staff:in:ok:${cancel.id.split(":")[3]}`))[0]!.text).toBe("此功能仅限工作人员使用。");
   });

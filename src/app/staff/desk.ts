@@ -43,7 +43,7 @@ interface Composition {
   label: string;
 }
 
-const STAFF_WORDS = /^(?:\/notices|通知列表|截止日期|\/broadcast|群发报告|群发|\/report)/u;
+const STAFF_WORDS = /^(?:\/notices|通知列表|截止日期|\/broadcast|群发报告|群发|\/report|待发布通知|\/pending)/u;
 const TOPIC = /^(取消订阅|订阅|退订)\s*(.+)$/u;
 /** A place named as a topic: 「福州市」「福建省」「平潭综合实验区」 (a bare 「福州」 could be anything). */
 const PLACE = /^[\u4e00-\u9fa5]{1,12}(?:省|市|区|县|自治州|盟)$/u;
@@ -90,12 +90,20 @@ export class StaffDesk {
     }
     if (line === "订阅") await this.deps.redis.srem(this.topicsKey(m), "off"); // and the engine subscribes
     if (!STAFF_WORDS.test(line)) return false;
-    const command = line.startsWith("群发报告") || line.startsWith("/report") ? "report" : line.startsWith("群发") || line.startsWith("/broadcast") ? "broadcast" : "notices";
+    const command =
+      line.startsWith("群发报告") || line.startsWith("/report")
+        ? "report"
+        : line.startsWith("群发") || line.startsWith("/broadcast")
+          ? "broadcast"
+          : line.startsWith("待发布通知") || line.startsWith("/pending")
+            ? "pending"
+            : "notices";
     if (!this.allowed(m, command)) {
       await send(text(t.refused));
       return true;
     }
-    if (command === "notices") await send(text(await this.noticeList()));
+    if (command === "pending") await this.pending(send);
+    else if (command === "notices") await send(text(await this.noticeList()));
     else if (command === "report") await send(text(await this.report(line.replace(/^(群发报告|\/report)/u, "").trim())));
     else await this.compose(line.replace(/^\/broadcast\s*/u, "群发 "), send);
     return true;
@@ -243,6 +251,14 @@ export class StaffDesk {
     }
     await send(await this.intakePreview(staged));
     return true;
+  }
+
+  /** 「待发布通知」: every staged upload still waiting, each with its buttons (at most 5, newest last). */
+  private async pending(send: Send): Promise<void> {
+    const staged = (await this.deps.intake?.list()) ?? [];
+    if (staged.length === 0) return void (await send(text(t.upload.nonePending)));
+    await send(text(t.upload.pendingHead(staged.length)));
+    for (const s of staged.slice(-5)) await send(await this.intakePreview(s));
   }
 
   private async corrections(id: string): Promise<NoticeCorrections> {

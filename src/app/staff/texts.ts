@@ -107,6 +107,8 @@ export const staffTexts = {
       (deadlines.length > 0 ? `截止日期：${deadlines.map((d) => d.date).join("、")}。` : "") +
       "可直接向本助手询问申报条件、材料和截止时间。",
     noNotice: "找不到这份通知，可能已被删除。",
+    nonePending: "没有待确认发布的通知。把通知文件发到本对话即可上传。",
+    pendingHead: (n: number) => `有 ${n} 份通知待确认发布${n > 5 ? "（以下为最近 5 份）" : ""}：`,
     /** What a deadline typed without a purpose (「截止 2026-12-31」) is for. */
     defaultDeadlineWhat: "申报截止",
   },
