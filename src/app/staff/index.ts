@@ -15,6 +15,7 @@ import { StaffDesk } from "./desk.ts";
 import { Reminders } from "./reminders.ts";
 
 export { Audiences, Broadcasts, StaffDesk, Reminders };
+export { NoticeIntake, noticeCorrectionsSchema, type StagedNotice, type NoticeCorrections, type IntakeKnowledge } from "./intake.ts";
 
 const RESYNC_MS = 10 * 60_000;
 
