@@ -4,6 +4,11 @@ import type { ChannelAdapter } from "../bots/port.ts";
 import { WebAdapter } from "../bots/web/index.ts";
 import { connectRedis, createApp, within, type App, type AppDeps } from "./create-app.ts";
 import { createHttpServer } from "./http/server.ts";
+import { consoleNotConfigured, consoleRoutes } from "./staff/console/routes.ts";
+import { NoticeIntake } from "./staff/intake.ts";
+import { loadCorpus } from "../knowledge/corpus.ts";
+import { catalog } from "../flows/programs/index.ts";
+import path from "node:path";
 
 export interface Service {
   app: App;
@@ -46,8 +51,39 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
     throw err;
   }
   let stopping = false;
+  // The staff console (/staff) when STAFF_CONSOLE_USERS is set; otherwise a page saying it is not configured.
+  const intake = new NoticeIntake({
+    kb: app.kb,
+    redis: app.redis,
+    prefix: config.REDIS_PREFIX,
+    dir: path.join(config.dataDir, "intake"),
+    clock: deps.clock,
+    log,
+    // A confirmed notice's deadlines get their reminders at once.
+    onIngested: async () => void (await app.staff.reminders.sync()),
+  });
+  const staffConsole =
+    config.STAFF_CONSOLE_USERS.length > 0
+      ? consoleRoutes({
+          users: config.STAFF_CONSOLE_USERS,
+          redis: app.redis,
+          prefix: config.REDIS_PREFIX,
+          clock: deps.clock,
+          log,
+          secureCookie: config.STAFF_CONSOLE_SECURE_COOKIE === "on",
+          recommendingUnit: config.RECOMMENDING_UNIT,
+          documentsDir: config.documentsDir,
+          notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta),
+          catalog,
+          store: app.store,
+          audiences: app.staff.audiences,
+          broadcasts: app.staff.broadcasts,
+          intake,
+        })
+      : consoleNotConfigured;
   const http = await createHttpServer({
     adapters,
+    routes: [staffConsole],
     metrics: app.metrics,
     log,
     ready: async () => {

@@ -1,5 +1,5 @@
 import fastifyHelmet from "@fastify/helmet";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { ChannelAdapter } from "../../bots/port.ts";
 import type { Logger } from "../../shared/log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -10,7 +10,9 @@ export interface HttpServerOptions {
   log: Logger;
   /** Readiness: Redis answers and the index is loaded; false while stopping. */
   ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** Largest request body accepted anywhere. @defaultValue 64 KiB */
+  /** More route plugins of the service itself (the staff console). */
+  routes?: FastifyPluginAsync[];
+  /** Largest request body accepted anywhere (a route may allow more). @defaultValue 64 KiB */
   bodyLimit?: number;
 }
 
@@ -49,5 +51,6 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     return reply.type(opts.metrics.registry.contentType).send(body);
   });
   for (const adapter of opts.adapters) if (adapter.httpRoutes) await app.register(adapter.httpRoutes);
+  for (const routes of opts.routes ?? []) await app.register(routes);
   return app;
 }
