@@ -196,7 +196,7 @@ describe("staff console over HTTP", () => {
     expect(upload.who).toBe("wang");
     expect(upload.ip).toBe("127.0.0.1");
     expect(upload.detail).toContain(id);
-    expect(Date.parse(upload.at)).toBeGreaterThan(Date.now() - 120_000);
+    expect(Date.parse(upload.at!)).toBeGreaterThan(Date.now() - 120_000);
     const page = await service.http.inject({ method: "GET", url: "/staff/audit", cookies });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("放弃通知");
