@@ -477,8 +477,12 @@ ${radio("region", b.region)}
         row("duration", b.duration, (Math.round(r.durationMs / 100) / 10).toFixed(1)),
       ].join("");
     };
+    // Finished for the page: nothing pending and every recipient has an outcome. A recipient reported
+    // in doubt right after the start may still be settling (taken, not yet listed active): keep refreshing.
+    const settled = (r: DeliveryReport) => r.done && r.inDoubt === 0 && r.sent + r.failed + r.blocked >= r.queued;
     const reportJson = (r: DeliveryReport) => ({
       ...r,
+      settled: settled(r),
       state: r.done ? t.broadcasts.report.done : t.broadcasts.report.running,
       reasons: Object.entries(r.failures).map(([k, n]) => `${k} ${n}`).join("，") || "—",
       duration: (Math.round(r.durationMs / 100) / 10).toFixed(1),
@@ -491,7 +495,7 @@ ${radio("region", b.region)}
         reply,
         t.broadcasts.reportTitle(r.id),
         "broadcasts",
-        `<table class="report" data-report="/staff/api/broadcasts/${esc(r.id)}" data-done="${r.done}" aria-live="polite"><tbody>${reportRows(r)}</tbody></table>
+        `<table class="report" data-report="/staff/api/broadcasts/${esc(r.id)}" data-done="${settled(r)}" aria-live="polite"><tbody>${reportRows(r)}</tbody></table>
 <h2>${esc(t.broadcasts.report.text)}</h2><blockquote class="preview">${esc(r.text).replace(/\n/g, "<br>")}</blockquote>
 <p><a href="/staff/broadcasts">${esc(t.broadcasts.title)}</a></p>`,
       );

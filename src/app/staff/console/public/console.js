@@ -4,6 +4,7 @@
   var table = document.querySelector("table[data-report]");
   if (!table || table.getAttribute("data-done") === "true") return;
   var url = table.getAttribute("data-report");
+  var polls = 0;
   var fields = ["state", "queued", "sent", "failed", "reasons", "blocked", "pending", "inDoubt", "duration"];
   function tick() {
     fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } })
@@ -14,7 +15,9 @@
           var cell = table.querySelector('[data-field="' + f + '"]');
           if (cell && r[f] !== undefined) cell.textContent = String(r[f]);
         });
-        if (r.done) table.setAttribute("data-done", "true");
+        polls++;
+        // Settled: stop. Done with recipients in doubt: they may still settle, so look a while longer.
+        if (r.settled || (r.done && polls > 120)) table.setAttribute("data-done", "true");
         else setTimeout(tick, 1000);
       })
       .catch(function () { setTimeout(tick, 3000); });
