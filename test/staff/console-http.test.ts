@@ -11,6 +11,7 @@ import type { Service } from "../../src/app/service.ts";
 import { hashPassword, verifyPassword } from "../../src/app/staff/console/password.ts";
 import { consoleNotConfigured, consoleRoutes } from "../../src/app/staff/console/routes.ts";
 import { catalog } from "../../src/flows/programs/index.ts";
+import { newSession } from "../../src/flows/engine/state.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { loadConfig, projectRoot } from "../../src/shared/config.ts";
@@ -215,6 +216,51 @@ describe("staff console over HTTP", () => {
     expect(all).not.toContain("another-password-1");
     expect(all).not.toContain("wrong-10");
     expect(all).not.toContain("scrypt$");
+  });
+
+  it("lists confirmed applications per program; each .docx and the 推荐汇总表 (with the user's unit) download only when signed in", async () => {
+    const docDir = path.join(dir, "documents", "u1");
+    await fs.mkdir(docDir, { recursive: true });
+    const docPath = path.join(docDir, "先进级智能工厂申报书.docx");
+    await fs.writeFile(docPath, Buffer.from("PK\u0003\u0004 a stand-in document"));
+    const now = "2026-11-20T02:00:00.000Z";
+    const company = "福州示例智能装备有限公司";
+    await service.app.store.update({ channel: "web", userId: "wseeded" }, () => {
+      const session = newSession(now);
+      session.draftIds = ["d1", "d2"];
+      const base = { programId: "fj-2025-smart-factory-advanced", cursor: null, history: [], editing: false, createdAt: now, updatedAt: now, failure: null };
+      return {
+        state: {
+          session,
+          drafts: {
+            d1: { ...base, id: "d1", status: "ready" as const, answers: { "company-name": { value: company, display: company } }, version: 7, submittedVersion: 7, document: { path: docPath, name: "先进级智能工厂申报书.docx", version: 7 } },
+            d2: { ...base, id: "d2", status: "filling" as const, answers: {}, version: 1, submittedVersion: null, document: null },
+          },
+        },
+        result: null,
+      };
+    });
+    const { cookie } = await signIn();
+    const cookies = { sb_staff: cookie! };
+    const page = await service.http.inject({ method: "GET", url: "/staff/applications", cookies });
+    expect(page.body).toContain(company);
+    expect(page.body).toContain("已生成");
+    expect(page.body).toContain("2026-11-20 10:00"); // China time
+    expect(page.body).not.toContain(">d2<"); // a draft still being filled is not an application
+    const href = /href="(\/staff\/applications\/fj-2025-smart-factory-advanced\/[\w-]+\/docx)"/.exec(page.body)![1]!;
+    const doc = await service.http.inject({ method: "GET", url: href, cookies });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    expect(doc.headers["content-disposition"]).toContain(encodeURIComponent("先进级智能工厂申报书.docx"));
+    expect((await service.http.inject({ method: "GET", url: href })).statusCode).toBe(303); // no session
+    expect((await service.http.inject({ method: "GET", url: href.replace(/\/[\w-]+\/docx$/, "/AAAAAAAAAAAAAAAAAAAAAA/docx"), cookies })).statusCode).toBe(404);
+    const summary = await service.http.inject({ method: "GET", url: "/staff/applications/fj-2025-smart-factory-advanced/summary.xlsx", cookies });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    expect(decodeURIComponent(summary.headers["content-disposition"] as string)).toContain(UNIT);
+    const audit = await service.http.inject({ method: "GET", url: "/staff/audit", cookies });
+    expect(audit.body).toContain("下载申报书");
+    expect(audit.body).toContain("下载推荐汇总表");
   });
 
   it("marks its cookies Secure behind https (STAFF_CONSOLE_SECURE_COOKIE=on)", async () => {

@@ -23,6 +23,15 @@ import { csrfField, esc, page, type Section } from "./html.ts";
 import { consoleTexts as t } from "./texts.ts";
 
 const publicDir = path.join(import.meta.dirname, "public");
+const chinaClock = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+/** An ISO instant as China time, `YYYY-MM-DD HH:mm` (with seconds when asked). */
+export function chinaTime(iso: string, seconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const s = chinaClock.format(d);
+  return seconds ? s : s.slice(0, 16);
+}
 const DAY = 86_400_000;
 const MAX_UPLOAD = 30 * 1024 * 1024;
 
@@ -232,7 +241,7 @@ export function consoleRoutes(d: ConsoleDeps): FastifyPluginAsync {
     const uploadPage = async (req: FastifyRequest, reply: FastifyReply, notice?: { kind: "ok" | "error"; text: string }, status = 200) => {
       const staged = await d.intake.list();
       const list = staged.length
-        ? `<ul>${staged.map((s) => `<li><a href="/staff/upload/${esc(s.id)}">${esc(s.title || s.fileName)}</a>（${esc(s.fileName)}；${esc(t.upload.stagedBy(s.stagedBy, s.stagedAt.slice(0, 16).replace("T", " ")))}）</li>`).join("")}</ul>`
+        ? `<ul>${staged.map((s) => `<li><a href="/staff/upload/${esc(s.id)}">${esc(s.title || s.fileName)}</a>（${esc(s.fileName)}；${esc(t.upload.stagedBy(s.stagedBy, chinaTime(s.stagedAt)))}）</li>`).join("")}</ul>`
         : `<p>${esc(t.upload.none)}</p>`;
       return view(
         req,
@@ -309,7 +318,7 @@ ${csrfField(req.staff!)}
         t.upload.review,
         "upload",
         `<p>${esc(t.upload.intro)}</p>
-<p>${esc(t.upload.fileName)}：${esc(s.fileName)}（${esc(t.upload.stagedBy(s.stagedBy, s.stagedAt.slice(0, 16).replace("T", " ")))}）。${esc(t.upload.chunks(s.chunks))}</p>
+<p>${esc(t.upload.fileName)}：${esc(s.fileName)}（${esc(t.upload.stagedBy(s.stagedBy, chinaTime(s.stagedAt)))}）。${esc(t.upload.chunks(s.chunks))}</p>
 ${warnings}${contacts}${attachments}
 <form method="post" action="/staff/upload/${esc(s.id)}/confirm" class="card">
 ${csrfField(req.staff!)}
@@ -521,7 +530,7 @@ ${radio("region", b.region)}
             const file = a.draft.document
               ? `<a href="/staff/applications/${esc(entry.program.id)}/${refOf(a)}/docx" download>${esc(t.applications.download)}</a>`
               : esc(t.applications.notReady);
-            return `<tr><td>${esc(name)}</td><td>${esc(a.draft.id)}</td><td>${esc(t.applications.status[a.draft.status] ?? a.draft.status)}</td><td>${esc(a.draft.updatedAt.slice(0, 16).replace("T", " "))}</td><td>${file}</td></tr>`;
+            return `<tr><td>${esc(name)}</td><td>${esc(a.draft.id)}</td><td>${esc(t.applications.status[a.draft.status] ?? a.draft.status)}</td><td>${esc(chinaTime(a.draft.updatedAt))}</td><td>${file}</td></tr>`;
           })
           .join("");
         const summary = summaryFor(entry.program.id) && apps.length > 0 ? `<p><a href="/staff/applications/${esc(entry.program.id)}/summary.xlsx" download>${esc(t.applications.summary)}</a></p>` : "";
@@ -571,7 +580,7 @@ ${radio("region", b.region)}
       const c = t.audit.cols;
       const body = rows.length
         ? `<div class="scroll"><table class="audit"><thead><tr><th scope="col">${esc(c.at)}</th><th scope="col">${esc(c.who)}</th><th scope="col">${esc(c.action)}</th><th scope="col">${esc(c.detail)}</th><th scope="col">${esc(c.ip)}</th></tr></thead><tbody>${rows
-            .map((r) => `<tr><td><time datetime="${esc(r.at)}">${esc(r.at.slice(0, 19).replace("T", " "))}</time></td><td>${esc(r.who)}</td><td>${esc(r.action)}</td><td>${esc(r.detail)}</td><td>${esc(r.ip)}</td></tr>`)
+            .map((r) => `<tr><td><time datetime="${esc(r.at)}">${esc(chinaTime(r.at, true))}</time></td><td>${esc(r.who)}</td><td>${esc(r.action)}</td><td>${esc(r.detail)}</td><td>${esc(r.ip)}</td></tr>`)
             .join("")}</tbody></table></div>`
         : `<p>${esc(t.audit.none)}</p>`;
       return view(req, reply, t.audit.title, "audit", body);
