@@ -1,14 +1,14 @@
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { RedisOptions } from "ioredis";
 import type { ChannelAdapter } from "../bots/port.ts";
 import { WebAdapter } from "../bots/web/index.ts";
+import { catalog } from "../flows/programs/index.ts";
+import { loadCorpus } from "../knowledge/corpus.ts";
 import { connectRedis, createApp, within, type App, type AppDeps } from "./create-app.ts";
 import { createHttpServer } from "./http/server.ts";
 import { consoleNotConfigured, consoleRoutes } from "./staff/console/routes.ts";
 import { NoticeIntake } from "./staff/intake.ts";
-import { loadCorpus } from "../knowledge/corpus.ts";
-import { catalog } from "../flows/programs/index.ts";
-import path from "node:path";
 
 export interface Service {
   app: App;
@@ -30,7 +30,7 @@ export interface ServiceOptions {
 /**
  * `npm start`: Redis (REDIS_URL or a private redis-server), the engine and document worker,
  * the web chat and every other configured chat adapter, and the HTTP server (HOST:PORT) with
- * `/healthz`, `/readyz` and `/metrics`.
+ * `/healthz`, `/readyz`, `/metrics` and the staff console (`/staff`, when STAFF_CONSOLE_USERS is set).
  */
 export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Promise<Service> {
   const { config, log } = deps;

@@ -111,6 +111,7 @@ describe("the staff console in a browser", () => {
     const notices = await page.locator("main").innerText();
     expect(notices).toContain("5G工厂试点项目申报工作的通知");
     expect(notices).toMatch(/2026-12-15 还有 23 天/);
+    await page.screenshot({ path: path.join(artifacts, "staff-console-notices.png"), fullPage: true });
 
     // Broadcast to the region: preview with the count, then send; the report fills in live.
     await page.getByRole("navigation", { name: "控制台导航" }).getByRole("link", { name: "群发", exact: true }).click();

@@ -165,6 +165,11 @@ describe("staff console over HTTP", () => {
     expect(right.cookie).toBeUndefined();
     // Another address is not held up by it, and the counter expires within the minute.
     expect((await signIn("li", "another-password-1", "127.0.0.6")).res.statusCode).toBe(303);
+    // Parallel guesses cannot slip past the limit: at most 9 are checked, the rest get 429.
+    const burst = await Promise.all(Array.from({ length: 14 }, (_, i) => signIn("wang", `parallel-${i}`, "127.0.0.5")));
+    const statuses = burst.map((b) => b.res.statusCode);
+    expect(statuses.filter((x) => x === 401).length).toBe(9);
+    expect(statuses.filter((x) => x === 429).length).toBe(5);
     const ttl = await r.ttl((await r.keys(`${prefix}:staff:fail:*`))[0]!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60);

@@ -49,29 +49,27 @@ export class ConsoleAuth {
   async signIn(name: string, password: string, ip: string): Promise<SignIn> {
     const failKey = this.failKey(name, ip);
     const ipKey = `${this.prefix}:staff:fail-ip:${createHash("sha256").update(ip).digest("hex").slice(0, 32)}`;
-    const [failures, attempts] = await Promise.all([this.redis.get(failKey), this.redis.incr(ipKey)]);
-    if (attempts === 1) await this.redis.expire(ipKey, WINDOW_SECONDS);
-    if (Number(failures ?? 0) >= MAX_FAILURES || attempts > MAX_PER_ADDRESS) {
-      await this.fail(failKey);
-      return { ok: false, reason: "limited" };
-    }
+    // Counted before the password is checked (atomically, so parallel guesses cannot slip past the
+    // limit); a right password clears the count. The window starts at the first attempt.
+    const counts = await this.redis
+      .multi()
+      .set(failKey, "0", "EX", WINDOW_SECONDS, "NX")
+      .incr(failKey)
+      .set(ipKey, "0", "EX", WINDOW_SECONDS, "NX")
+      .incr(ipKey)
+      .exec();
+    const attempts = Number(counts?.[1]?.[1] ?? 0);
+    const fromAddress = Number(counts?.[3]?.[1] ?? 0);
+    if (attempts > MAX_FAILURES || fromAddress > MAX_PER_ADDRESS) return { ok: false, reason: "limited" };
     const user = this.users.get(name);
     // Unknown names are checked against a dummy hash: same time, same answer.
     const good = (await verifyPassword(password, user?.hash ?? DUMMY_HASH)) && user !== undefined;
-    if (!good) {
-      await this.fail(failKey);
-      return { ok: false, reason: "wrong" };
-    }
+    if (!good) return { ok: false, reason: "wrong" };
     await this.redis.del(failKey);
     const token = randomBytes(32).toString("base64url");
     const session: StaffSession = { user: user.name, unit: user.unit ?? null, csrf: randomBytes(24).toString("base64url"), createdAt: Date.now() };
     await this.redis.set(this.sessionKey(token), JSON.stringify(session), "EX", SESSION_SECONDS);
     return { ok: true, token, session };
-  }
-
-  private async fail(key: string): Promise<void> {
-    const n = await this.redis.incr(key);
-    if (n === 1) await this.redis.expire(key, WINDOW_SECONDS);
   }
 
   /** The session of a cookie token, while it lasts and its user is still configured. */

@@ -191,7 +191,8 @@ export function consoleRoutes(d: ConsoleDeps): FastifyPluginAsync {
       if (!sameToken(b._csrf, req.cookies[PRE_COOKIE])) return loginPage(reply, 403, { kind: "error", text: t.login.expired }, user);
       const r = await auth.signIn(user, typeof b.password === "string" ? b.password.slice(0, 200) : "", req.ip);
       if (!r.ok) {
-        await audit.write(user || "-", r.reason === "limited" ? "登录被限制" : "登录失败", "", req.ip);
+        // A name that is no user may be a password typed into the wrong field: not recorded.
+        await audit.write(d.users.some((u) => u.name === user) ? user : "（未知用户）", r.reason === "limited" ? "登录被限制" : "登录失败", "", req.ip);
         req.log.warn({ reason: r.reason }, "staff console sign-in refused");
         return loginPage(reply, r.reason === "limited" ? 429 : 401, { kind: "error", text: r.reason === "limited" ? t.login.limited : t.login.wrong }, user);
       }
@@ -326,7 +327,7 @@ ${input("title", " required maxlength=\"200\"")}
 ${input("issuer", ' maxlength="100"')}
 ${input("docNumber", ' maxlength="60"')}
 ${input("date", ' pattern="\\d{4}(-\\d{2}-\\d{2})?" maxlength="10"')}
-<label for="f-deadlines">${esc(f.deadlines)}</label><textarea id="f-deadlines" name="deadlines" rows="4">${esc(v.deadlines)}</textarea>
+<label for="f-deadlines">${esc(f.deadlines)}</label><textarea id="f-deadlines" name="deadlines" rows="6">${esc(v.deadlines)}</textarea>
 <button type="submit">${esc(t.upload.confirm)}</button>
 </form>
 <form method="post" action="/staff/upload/${esc(s.id)}/discard">${csrfField(req.staff!)}<button type="submit" class="secondary">${esc(t.upload.discard)}</button></form>`,
