@@ -192,6 +192,8 @@ export const configSchema = z.object({
   BROADCAST_RATES: channelNumbers("telegram:30,feishu:50,web:100,console:100", 1, 100_000),
   /** Least milliseconds between two broadcast messages to one chat: `telegram:1000,feishu:200`. */
   BROADCAST_CHAT_INTERVAL_MS: channelNumbers("telegram:1000,feishu:200,web:0,console:0", 0, 3_600_000),
+  /** Most broadcast messages to one group chat per minute (Telegram groups: 20); 0: no group limit. */
+  BROADCAST_GROUP_PER_MINUTE: channelNumbers("telegram:20,feishu:0,web:0,console:0", 0, 100_000),
   /** A recipient a killed worker held unsettled: `skip` (at most once, reported in doubt) or `resend` (at least once). */
   BROADCAST_IN_DOUBT: z.enum(["skip", "resend"]).default("skip"),
   /** Broadcast messages sent at once per channel per process. */
