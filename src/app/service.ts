@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { RedisOptions } from "ioredis";
 import type { ChannelAdapter } from "../bots/port.ts";
@@ -8,7 +7,6 @@ import { loadCorpus } from "../knowledge/corpus.ts";
 import { connectRedis, createApp, within, type App, type AppDeps } from "./create-app.ts";
 import { createHttpServer } from "./http/server.ts";
 import { consoleNotConfigured, consoleRoutes } from "./staff/console/routes.ts";
-import { NoticeIntake } from "./staff/intake.ts";
 
 export interface Service {
   app: App;
@@ -52,16 +50,6 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
   }
   let stopping = false;
   // The staff console (/staff) when STAFF_CONSOLE_USERS is set; otherwise a page saying it is not configured.
-  const intake = new NoticeIntake({
-    kb: app.kb,
-    redis: app.redis,
-    prefix: config.REDIS_PREFIX,
-    dir: path.join(config.dataDir, "intake"),
-    clock: deps.clock,
-    log,
-    // A confirmed notice's deadlines get their reminders at once.
-    onIngested: async () => void (await app.staff.reminders.sync()),
-  });
   const staffConsole =
     config.STAFF_CONSOLE_USERS.length > 0
       ? consoleRoutes({
@@ -78,7 +66,7 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
           store: app.store,
           audiences: app.staff.audiences,
           broadcasts: app.staff.broadcasts,
-          intake,
+          intake: app.staff.intake,
         })
       : consoleNotConfigured;
   const http = await createHttpServer({
