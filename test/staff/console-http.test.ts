@@ -223,6 +223,53 @@ describe("staff console over HTTP", () => {
     expect(all).not.toContain("scrypt$");
   });
 
+  it("upload: a refused file gets the ingest's Chinese reason; corrections are checked, applied and audited", async () => {
+    const { cookie, csrf } = await signIn();
+    const cookies = { sb_staff: cookie! };
+    const boundary = "----z";
+    const upload = (name: string, bytes: Buffer) =>
+      service.http.inject({
+        method: "POST",
+        url: "/staff/upload",
+        cookies,
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    const refused = await upload("english.txt", Buffer.from("Just some English text, no notice here.\n"));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toMatch(/[\u4e00-\u9fff]{4,}/);
+    expect(refused.body).not.toContain("Just some English");
+
+    const text = await fs.readFile(path.join(projectRoot, "test/fixtures/notice-xm-2026-5g-factory.txt"));
+    const staged = await upload("5g.txt", Buffer.concat([text, Buffer.from("\n（控制台测试副本）\n")]));
+    expect(staged.statusCode).toBe(303);
+    const id = staged.headers.location!.split("/").pop()!;
+    const confirm = (fields: Record<string, string>) => service.http.inject({ method: "POST", url: `/staff/upload/${id}/confirm`, cookies, ...form({ _csrf: csrf!, ...fields }) });
+    const title = "厦门市工业和信息化局关于组织开展2026年度5G工厂试点项目申报工作的通知（更正）";
+    const bad = await confirm({ title, issuer: "厦门市工业和信息化局", docNumber: "厦工信数字〔2026〕58号", date: "2026-11-02", deadlines: "12月15日 报送材料" });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain("截止日期格式不对");
+    expect(bad.body).toContain("（更正）"); // what was typed is kept
+    const badDate = await confirm({ title, issuer: "", docNumber: "", date: "2026-02-30", deadlines: "" });
+    expect(badDate.statusCode).toBe(422);
+    const ok = await confirm({ title, issuer: "厦门市工业和信息化局", docNumber: "厦工信数字〔2026〕58号", date: "2026-11-02", deadlines: "2026-12-20 申报单位报送申报材料" });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain("已发布");
+    const notices = await service.http.inject({ method: "GET", url: "/staff/notices", cookies });
+    expect(notices.body).toContain("（更正）");
+    expect(notices.body).toContain("2026-12-20");
+    expect(notices.body).toContain("还有 28 天");
+    const again = await confirm({ title });
+    expect(again.statusCode).toBe(404); // no longer staged
+    const rows = (await r.xrange(`${prefix}:staff:audit`, "-", "+")).map(([, kv]) => kv.join(" "));
+    expect(rows.some((x) => x.includes("确认发布通知") && x.includes("（更正）") && x.includes("deadlines"))).toBe(true);
+    expect(rows.some((x) => x.includes("上传通知被拒") && x.includes("english.txt"))).toBe(true);
+  });
+
   it("lists confirmed applications per program; each .docx and the 推荐汇总表 (with the user's unit) download only when signed in", async () => {
     const docDir = path.join(dir, "documents", "u1");
     await fs.mkdir(docDir, { recursive: true });
