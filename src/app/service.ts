@@ -72,6 +72,7 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
   const http = await createHttpServer({
     adapters,
     routes: [staffConsole],
+    trustProxy: config.TRUST_PROXY,
     metrics: app.metrics,
     log,
     ready: async () => {

@@ -174,6 +174,23 @@ export const configSchema = z.object({
       }
       return out;
     }),
+  /**
+   * Behind a load balancer or TLS proxy: whose X-Forwarded-For to believe, so the staff console's
+   * sign-in limit and audit log see the client's address, not the proxy's. `off` (default), `on`
+   * (any), a hop count, or comma-separated proxy addresses/CIDRs (`127.0.0.1,10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("off")
+    .transform((s, ctx): boolean | number | string[] => {
+      if (s === "off" || s === "") return false;
+      if (s === "on") return true;
+      if (/^\d{1,2}$/.test(s)) return Number(s);
+      const list = s.split(",").map((x) => x.trim()).filter(Boolean);
+      if (list.some((x) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x))) ctx.addIssue({ code: "custom", message: "expected off, on, a hop count or comma-separated addresses/CIDRs" });
+      return list;
+    }),
   /** `on` when the console is served over https (behind a TLS proxy): its cookies get Secure. */
   STAFF_CONSOLE_SECURE_COOKIE: z.enum(["on", "off"]).default("off"),
   /** Deadline reminders this many days before each deadline. */

@@ -35,7 +35,7 @@ beforeAll(async () => {
   prefix = s.env.REDIS_PREFIX!;
   const corpus = path.join(dir, "corpus");
   await fs.cp(path.join(projectRoot, "corpus"), corpus, { recursive: true });
-  service = await inProcessService({ ...s.env, CORPUS_DIR: corpus, STAFF_CONSOLE_USERS: `wang:${hash}:${UNIT},li:${other}` });
+  service = await inProcessService({ ...s.env, CORPUS_DIR: corpus, STAFF_CONSOLE_USERS: `wang:${hash}:${UNIT},li:${other}`, TRUST_PROXY: "127.0.0.1" });
   r = new Redis(redis.url);
 }, 120_000);
 afterAll(async () => {
@@ -194,6 +194,16 @@ describe("staff console over HTTP", () => {
     const discard = await service.http.inject({ method: "POST", url: `/staff/upload/${id}/discard`, cookies, ...form({ _csrf: csrf! }) });
     expect(discard.body).toContain("已放弃");
 
+    // Behind a trusted proxy (TRUST_PROXY) the client's forwarded address is what counts and is recorded.
+    const loginForm = await service.http.inject({ method: "GET", url: "/staff/login" });
+    const viaProxy = await service.http.inject({
+      method: "POST",
+      url: "/staff/login",
+      cookies: { sb_staff_pre: cookieOf(loginForm, "sb_staff_pre")!.value },
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "127.0.0.9" },
+      payload: new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(loginForm.body)![1]!, user: "wang", password: "wrong-via-proxy" }).toString(),
+    });
+    expect(viaProxy.statusCode).toBe(401);
     const entries = await r.xrange(`${prefix}:staff:audit`, "-", "+");
     const rows = entries.map(([, kv]) => Object.fromEntries(kv.flatMap((_, i) => (i % 2 === 0 ? [[kv[i], kv[i + 1]]] : []))) as Record<string, string>);
     const actions = rows.map((x) => x.action);
@@ -201,6 +211,7 @@ describe("staff console over HTTP", () => {
     const upload = rows.find((x) => x.action === "上传通知")!;
     expect(upload.who).toBe("wang");
     expect(upload.ip).toBe("127.0.0.1");
+    expect(rows.some((x) => x.action === "登录失败" && x.who === "wang" && x.ip === "127.0.0.9")).toBe(true);
     expect(upload.detail).toContain(id);
     expect(Date.parse(upload.at!)).toBeGreaterThan(Date.now() - 120_000);
     const page = await service.http.inject({ method: "GET", url: "/staff/audit", cookies });

@@ -10,6 +10,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Readiness: Redis answers and the index is loaded; false while stopping. */
   ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY): `request.ip` is then the client's. @defaultValue false */
+  trustProxy?: boolean | number | string[];
   /** More route plugins of the service itself (the staff console). */
   routes?: FastifyPluginAsync[];
   /** Largest request body accepted anywhere (a route may allow more). @defaultValue 64 KiB */
@@ -29,6 +31,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     // A slow or stuck client cannot hold a request open forever (SSE streams are hijacked).
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A hop count trusts that many proxies nearest to the server.
+    trustProxy: typeof opts.trustProxy === "number" ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { "default-src": ["'self'"], "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null } },
