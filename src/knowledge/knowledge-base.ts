@@ -142,6 +142,30 @@ export class KnowledgeBase {
     return this.index;
   }
 
+  /**
+   * Picks up what another process changed (`npm run ingest`): the notices' metadata from
+   * corpus/ and, when the corpus differs from the index in memory, the saved index (no
+   * rebuild here; one that does not match yet is left for the next refresh). Returns whether
+   * the index was swapped.
+   */
+  async refresh(): Promise<boolean> {
+    const { corpusDir, indexDir } = this.deps.config;
+    const onDisk = await loadCorpus(corpusDir);
+    if (this.index.matches(onDisk)) {
+      this.notices = new Map(onDisk.map((n) => [n.meta.docId, n.meta]));
+      return false;
+    }
+    const saved = await KnowledgeIndex.load(indexDir, this.deps.embeddings!);
+    if (!saved || !saved.matches(onDisk)) {
+      this.deps.log.info("corpus changed but the saved index does not match it yet; keeping the current index");
+      return false;
+    }
+    this.index = saved;
+    this.notices = new Map(onDisk.map((n) => [n.meta.docId, n.meta]));
+    this.deps.log.info({ notices: onDisk.length }, "index reloaded after an ingest by another process");
+    return true;
+  }
+
   /** Answers from the notices; with a chat model configured, a grounded short answer. */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = Date.now();

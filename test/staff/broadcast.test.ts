@@ -192,7 +192,8 @@ describe("Telegram group throttle", () => {
     expect(loadConfig({}).BROADCAST_GROUP_PER_MINUTE.telegram).toBe(20);
     const b = new Broadcasts({ redis, connection: { host: "127.0.0.1", port: server.port }, prefix, queuePrefix: `${prefix}q`, log: createLogger("silent"), limits: { telegram: l, feishu: l, web: l, console: l } });
     const got: Array<{ chatId: string; at: number }> = [];
-    const w = b.createWorkers({ channels: ["telegram"], concurrency: 8, deliver: async (to) => void got.push({ chatId: to.chatId, at: Date.now() }) });
+    // One worker slot: the group's held-back messages wait as delayed jobs, not in the slot.
+    const w = b.createWorkers({ channels: ["telegram"], concurrency: 1, deliver: async (to) => void got.push({ chatId: to.chatId, at: Date.now() }) });
     const N = 23;
     try {
       const started = Date.now();
@@ -205,6 +206,7 @@ describe("Telegram group throttle", () => {
       }
       await waitFor(() => got.filter((g) => g.chatId === "4242").length === N, "private chat", 30_000);
       expect(Math.max(...got.filter((g) => g.chatId === "4242").map((g) => g.at)) - started).toBeLessThan(30_000);
+      expect(got.filter((g) => g.chatId === "-1001234").length).toBe(20);
       await waitFor(() => got.filter((g) => g.chatId === "-1001234").length === N, "group chat", 120_000);
       const group = got.filter((g) => g.chatId === "-1001234").map((g) => g.at).sort((a, c) => a - c);
       let worst = 0;

@@ -266,5 +266,8 @@ describe("reminders follow an ingest in another process promptly", () => {
     expect(code).toBe(0);
     await until(async () => (await reminderIds()).some((id) => id.endsWith(".2027-01-20.7") && !before.includes(id)), 5000, "reminders of the new notice");
     expect(Date.now() - started).toBeLessThan(60_000);
+    // The service's own knowledge base answers from it too (the index the CLI saved, reloaded).
+    await until(async () => kbEnv.kb.allNotices().some((n) => n.docNumber === "榕工信数字〔2026〕77号"), 5000, "knowledge base refresh");
+    expect((await kbEnv.kb.ask("福州数字化车间营业收入要多少")).answer).toContain("不低于3000万元");
   }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Address } from "../../bots/port.ts";
 import { CHANNELS, type Channel, type OutboundMessage } from "../../flows/engine/messages.ts";
@@ -167,6 +167,8 @@ return 0
 `;
 
 const BATCH = 1000;
+/** Longest wait for a send slot held inside a worker; longer ones (a group at its limit) become a delayed job. */
+const HOLD_MAX_MS = 3000;
 const ATTEMPTS = 3;
 
 export function recipientKey(r: { channel: Channel; chatId: string }): string {
@@ -337,7 +339,7 @@ export class Broadcasts {
       const limit = limits[channel];
       const windowMs = 1000 + this.guard;
       const zkey = `${prefix}:bc:rate:${channel}`;
-      const process = async (job: Job<JobData>): Promise<string> => {
+      const process = async (job: Job<JobData>, token?: string): Promise<string> => {
         const { bid, to } = job.data;
         const field = recipientKey(to);
         const state = `${prefix}:bc:${bid}:r`;
@@ -350,7 +352,13 @@ export class Broadcasts {
         if (retake) log.warn({ channel: to.channel }, "broadcast recipient in doubt after a worker died; sending again (BROADCAST_IN_DOUBT=resend)");
         // The slot comes first and the claim right before the call, so a worker killed while
         // waiting for its turn leaves the recipient queued, not in doubt.
-        await this.slot(zkey, `${prefix}:bc:chat:${field}`, limit, windowMs, job.id ?? field, isGroupChat(to));
+        const later = await this.slot(zkey, `${prefix}:bc:chat:${field}`, limit, windowMs, job.id ?? field, isGroupChat(to));
+        if (later > 0) {
+          // A group at its per-minute limit: wait as a delayed job, not in a worker slot that
+          // other chats' messages need (the recipient is still queued: nothing was claimed).
+          await job.moveToDelayed(Date.now() + later, token);
+          throw new DelayedError();
+        }
         const m = job.data.text === undefined ? await redis.hget(meta, "meta") : null;
         const text = job.data.text ?? (m ? (JSON.parse(m) as BroadcastMeta).text : "");
         const taken = (await redis.eval(CLAIM, 2, state, meta, field, Date.now(), retake || "q")) as string;
@@ -395,14 +403,16 @@ export class Broadcasts {
   }
 
   /** Wait for a send slot: the channel's window, the chat's gap and, for a group chat, its window. */
-  private async slot(zkey: string, chatKey: string, limit: ChannelLimit, windowMs: number, member: string, group: boolean): Promise<void> {
+  private async slot(zkey: string, chatKey: string, limit: ChannelLimit, windowMs: number, member: string, group: boolean): Promise<number> {
     const groupMax = group ? Math.max(0, Math.floor(limit.groupPerWindow ?? 0)) : 0;
     const groupWindow = (limit.groupWindowMs ?? 60_000) + this.guard;
     for (;;) {
       const wait = Number(
         await this.opts.redis.eval(SLOT, 3, zkey, chatKey, `${chatKey}:group`, Math.max(1, Math.floor(limit.perSecond)), windowMs, limit.chatIntervalMs, `${member}:${Math.random()}`, groupMax, groupWindow),
       );
-      if (wait <= 0) return;
+      if (wait <= 0) return 0;
+      // Only a group's window makes waits this long: the caller delays the job instead.
+      if (wait > HOLD_MAX_MS) return wait;
       await new Promise((r) => setTimeout(r, Math.min(wait, 1000) + Math.random() * 3));
     }
   }

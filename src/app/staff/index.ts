@@ -36,8 +36,8 @@ export interface StaffDeps {
   /** The corpus as it is now on disk (an ingest in another process shows up). */
   notices: () => Promise<NoticeMeta[]>;
   outbox: Outbox;
-  /** The knowledge base notices are staged against and ingested into (staff uploads). */
-  kb: IntakeKnowledge;
+  /** The knowledge base notices are staged against and ingested into (staff uploads); `refresh` reloads it after another process's ingest. */
+  kb: IntakeKnowledge & { refresh?: () => Promise<boolean> };
   /** Downloads a file a user sent, through the adapter of its channel (staff uploads in chat). */
   fetchFile?: (to: Address, ref: string, maxBytes: number) => Promise<Buffer>;
   /** Staged uploads live here; default `<DATA_DIR>/intake`. */
@@ -109,7 +109,12 @@ export async function startStaff(d: StaffDeps): Promise<Staff> {
     reminders.startWorker();
   }
   await resync();
-  const watch: CorpusWatch = watchCorpus({ corpusDir: config.corpusDir, redis: d.redis, prefix: config.REDIS_PREFIX, log: d.log, debounceMs: d.corpusDebounceMs, onChange: resync });
+  const onCorpusChange = async () => {
+    // Q&A sees the new notice too (the index another process saved), then the reminders.
+    await d.kb.refresh?.().catch((err: unknown) => d.log.warn({ err: (err as Error).message }, "knowledge base refresh failed"));
+    await resync();
+  };
+  const watch: CorpusWatch = watchCorpus({ corpusDir: config.corpusDir, redis: d.redis, prefix: config.REDIS_PREFIX, log: d.log, debounceMs: d.corpusDebounceMs, onChange: onCorpusChange });
   await watch.ready.catch(() => undefined);
   const timer = setInterval(() => void resync(), RESYNC_MS);
   timer.unref();
