@@ -6,7 +6,7 @@ import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, fromAnswer, loadItems, score } from "../bench/qa-eval.ts";
 
 const env = await freshKnowledgeBase();
-const items = [...(await loadItems("seed-questions.jsonl", "tuning")), ...(await loadItems("fresh-questions.jsonl", "tuning"))];
+const items = [...(await loadItems("seed-questions.jsonl", "tuning")), ...(await loadItems("fresh-questions.jsonl", "tuning")), ...(await loadItems("tuning-extra.jsonl", "tuning"))];
 const ood = fs.readFileSync("test/fixtures/out-of-domain.txt", "utf8").split("\n").filter((l) => l.trim() !== "");
 for (const answer of [0.5, 0.6, 0.7]) {
   for (const passages of [0.35, 0.4, 0.45, 0.5]) {

@@ -9,12 +9,12 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askOf, askUnit, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, words, type WeightedQuery } from "./tokenize.ts";
+import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
  * Topic coverage a passage needs for each outcome. Tuned with scripts/dev/tune-v2.ts on
@@ -46,19 +46,47 @@ export interface TopicWord {
   word: string;
   weight: number;
   alternatives: string[];
+  /** A name of a thing (noun, verbal noun, unknown word), not a verb or adjective: may be the question's most specific term. */
+  noun: boolean;
+}
+
+/**
+ * Parts of speech that carry no topic: pronouns and question words (这块, 哪个, 什么样),
+ * adverbs, prepositions, conjunctions, particles, measure words, interjections.
+ */
+const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e|o|q|f|t|z)/;
+/** Verbs and adjectives: a passage often says them in other words (发到 ↔ 发至, 交 ↔ 报送). */
+const VERB_TAGS = /^(v(?!n)|a(?!n))/;
+/** Weight of a verb or adjective relative to a noun of the same rarity. */
+export const VERB_WEIGHT = { value: 0.5 };
+
+/** The tag of a word of the question, or of the tagged word that contains it (sub-words of cutForSearch). */
+function tagOf(word: string, tags: Map<string, string>): string | undefined {
+  const own = tags.get(word);
+  if (own) return own;
+  for (const [w, t] of tags) if (w.includes(word)) return t;
+  return undefined;
 }
 
 /** The question's topic: content words less filler, ask words and place names. */
-export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other"): TopicWord[] {
+export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other", question = ""): TopicWord[] {
   const cue = askCue(ask);
   const table = generalIdfTable();
+  const tags = question ? tagsOf(question) : new Map<string, string>();
   // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
   // A single character left over (「退」 of 「会退」) may be the verb asked about: kept, weighing little.
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
-    .map((word) => ({ word, weight: [...word].length === 1 ? 2 : idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
+    .flatMap((word) => {
+      const tag = DOMAIN.has(word) ? "n" : (tagOf(word, tags) ?? "n");
+      // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
+      if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
+      const verb = VERB_TAGS.test(tag);
+      const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
+      return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
+    });
 }
 
 /** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
@@ -101,8 +129,9 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
  * often colloquial verbs (先报, 会退) that a passage need not repeat.
  */
 export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
-  const terms = topic.filter((t) => [...t.word].length >= 3);
-  const pool = terms.length > 0 ? terms : topic.filter((t) => [...t.word].length > 1);
+  const nouns = topic.filter((t) => t.noun);
+  const terms = nouns.filter((t) => [...t.word].length >= 3);
+  const pool = terms.length > 0 ? terms : nouns;
   if (pool.length === 0) return true;
   const max = Math.max(...pool.map((t) => t.weight));
   const hay = norm(text);
@@ -253,7 +282,7 @@ export async function answerV2(
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
   const places = placesIn(question);
-  const topic = topicWords(query, places, ask);
+  const topic = topicWords(query, places, ask, question);
   const unit = askUnit(question);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,

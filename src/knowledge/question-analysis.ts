@@ -26,10 +26,10 @@ export type Ask =
 const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["copies", /几份|多少份|份数|一式|交几套/],
   ["email", /邮箱|邮件|e-?mail/i],
-  ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人/],
+  ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人|是谁/],
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
-  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|关闭|开放时间|时间/],
+  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
@@ -41,10 +41,37 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
 ];
 
+/**
+ * What the interrogative governs: 「哪些文件」 asks for a document, 「哪些材料」 for materials,
+ * 「哪个邮箱」 for an e-mail. The head noun after the question word decides before the ordered
+ * cue list, which would read every 「哪些」 as a list of materials.
+ */
+const INTERROGATIVE = /(?:哪些|哪个|哪份|哪几个|哪几份|哪几类|哪几种|哪一级|哪一|哪家|什么|啥|哪)(?:样的|样|的)?/g;
+const HEAD_NOUNS: ReadonlyArray<readonly [Ask, RegExp]> = [
+  ["email", /^(邮箱|邮件|电子邮箱)/],
+  ["attachment", /^(附件)/],
+  ["document", /^(文件|文|文号|办法|政策|依据|指南|通知)/],
+  ["materials", /^(材料|资料|证明|证件|佐证|报告|内容|东西)/],
+  ["contact", /^(人|电话|号码|联系人|联系方式)/],
+  ["place", /^(地方|地址|网站|平台|系统|部门|处室|处|科室|科|机构|窗口|渠道|地点|位置|大厅)/],
+  ["date", /^(时候|时间|日期|日子|天|年|月份|月)/],
+  ["level", /^(级别|等级|级)/],
+];
+
 export function askOf(question: string): Ask {
+  for (const m of question.matchAll(INTERROGATIVE)) {
+    const after = question.slice(m.index + m[0].length);
+    for (const [ask, head] of HEAD_NOUNS) if (head.test(after)) return ask;
+  }
   for (const [ask, cue] of ASK_CUES) if (cue.test(question)) return ask;
   return "other";
 }
+
+/**
+ * Cue words that are also what the fact is about (营收, 投入, 联网率): they select the ask and
+ * stay topic words, since the quoted sentence must be about that attribute, not another amount.
+ */
+export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
 
 /** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
 export function askCue(ask: Ask): RegExp | null {
@@ -53,6 +80,7 @@ export function askCue(ask: Ask): RegExp | null {
 
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string): RegExp | null {
+  if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
   if (!m) return null;
   return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
@@ -70,11 +98,12 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
   count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
-  place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统|[省市县区]内|[省市县区](工信|经信)|所在地/,
+  // A destination: submitted to / sent to / logged into an office, system or address, or an address itself.
+  place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区]内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
-  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需|必须|具有|具备|\d/,
+  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   yesno: null,
   other: null,
 };
