@@ -29,6 +29,8 @@ const PASSAGES_SHOWN = 2;
 const EXCERPT_CHARS = 320;
 /** How many retrieved passages compete to carry the answer. */
 const POOL = 12;
+/** Weight, inside a notice, of topic words its title already carries, when choosing the sentence. */
+const TITLE_SHADE = 0.3;
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
 const NAMED_NOTICE = 0.5;
 
@@ -169,6 +171,8 @@ interface Candidate {
   specific: boolean;
   /** Share of the topic the notice's title does not carry that the quoted sentence does (1 when the title carries it all). */
   sentenceCoverage: number;
+  /** Best topic coverage of one sentence with the notice's title and the section heading: the words must meet in one place. */
+  localCoverage: number;
   score: number;
 }
 
@@ -221,9 +225,13 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
   const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
+  // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
+  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE }));
   let best: Candidate | null = null;
+  let localCoverage = 0;
+  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
   for (const sentence of sentences) {
-    const sentCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 0;
+    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.s}`) : 0;
     const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
     const inner = places.filter((p) => !labelHay.includes(p));
@@ -238,10 +246,29 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       blank -
       (placeOk ? 0 : 0.3) -
       (specific ? 0 : 0.3);
-    const sentenceCoverage = asked.length > 0 ? sentCoverage : 1;
-    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, score };
+    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 1;
+    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
   return best;
+}
+
+/**
+ * A list asked for: the passage around the best item, or, when each item is a passage of its own
+ * (「四、申报材料 > （三）…」), the items of the same parent section in order, up to EXCERPT_CHARS.
+ */
+function listOf(index: KnowledgeIndex, c: Candidate): string {
+  const chunk = c.hit.chunk;
+  const cut = chunk.section.lastIndexOf(" > ");
+  if (cut < 0 || chunk.text.length > EXCERPT_CHARS / 2) return excerptOf(c);
+  const parent = chunk.section.slice(0, cut + 3);
+  const siblings = (chunksByNotice(index).get(chunk.docId) ?? []).filter((x) => x.section.startsWith(parent));
+  if (siblings.length < 2) return excerptOf(c);
+  let out = "";
+  for (const x of siblings) {
+    if (out.length + x.text.length > EXCERPT_CHARS) break;
+    out += (out ? " " : "") + x.text.replace(/\n/g, " ");
+  }
+  return out.includes(chunk.text.replace(/\n/g, " ")) ? out : excerptOf(c);
 }
 
 /** Every passage of the notices the question names (its words in their titles), so none is missed by ranking. */
@@ -310,7 +337,8 @@ export async function answerV2(
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
   const cov = best.passageCoverage;
-  if (cov < OUTCOME_THRESHOLDS.passages) return refusal(cov);
+  // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
+  if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refusal(Math.min(cov, best.localCoverage));
 
   const c = best.hit.chunk;
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
@@ -319,7 +347,9 @@ export async function answerV2(
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   const parts: string[] = [];
   if (confident) {
-    parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(quoteOf(best)));
+    // A list asked for (materials, which ones): the items around the best one, not one item.
+    const listed = ask === "materials" ? listOf(ctx.index, best) : quoteOf(best);
+    parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(listed));
     const second = candidates.find(
       (x) => x !== best && x.hit.chunk.docId === c.docId && x.evidence && x.placeOk && x.specific,
     );
@@ -332,7 +362,7 @@ export async function answerV2(
     // Not sure which sentence answers: show the best passages themselves, the reader decides.
     parts.push(qaTexts.passagesLead);
     const shown = new Set<string>();
-    for (const x of candidates.filter((x) => x.placeOk && x.specific && x.passageCoverage >= OUTCOME_THRESHOLDS.passages)) {
+    for (const x of candidates.filter((x) => x.placeOk && x.specific && x.passageCoverage >= OUTCOME_THRESHOLDS.passages && x.localCoverage >= OUTCOME_THRESHOLDS.passages)) {
       if (shown.size >= PASSAGES_SHOWN || shown.has(x.hit.chunk.id)) continue;
       shown.add(x.hit.chunk.id);
       const s = x.hit.chunk;

@@ -81,6 +81,13 @@ export function askCue(ask: Ask): RegExp | null {
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string): RegExp | null {
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
+  // 「寄到哪个地址」 needs an address; 「交到哪个处」 an office that is a 处: the head noun must be in the sentence.
+  const head = /(?:哪个|哪一个|什么|啥|哪)(地址|地方|地点|位置|处室|处|科室|科|网站|平台|系统|邮箱|大厅)/.exec(question)?.[1];
+  if (head === "地址" || head === "地方" || head === "地点" || head === "位置") return /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
+  if (head === "处" || head === "处室") return /[\u4e00-\u9fa5]{2,}处(?![理置罚])/;
+  if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
+  if (head === "网站") return /网站|www\.|https?:/;
+  if (head) return new RegExp(head);
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
   if (!m) return null;
   return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
@@ -93,7 +100,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
   contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
   words: /\d+\s*字/,
-  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}:\d{2}/,
+  // A day or a time: 「2022年1月以来」 names a period, not the date asked (「哪年」 asks are read by askUnit).
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
