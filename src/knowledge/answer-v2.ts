@@ -82,7 +82,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
     .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
-      const tag = DOMAIN.has(word) ? "n" : (tagOf(word, tags) ?? "n");
+      // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
+      const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
       // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
       const verb = VERB_TAGS.test(tag);
