@@ -1,4 +1,4 @@
-// Dev aid: grid over the v2 outcome thresholds on the TUNING half only (seed + fresh notices),
+// Dev aid: grid over the v2 outcome thresholds on the TUNING half only (seed + fresh notices + tuning-extra.jsonl),
 // plus the out-of-domain fixture used by the tests. Prints one line per setting.
 import fs from "node:fs";
 import { OUTCOME_THRESHOLDS } from "../../src/knowledge/answer-v2.ts";
@@ -9,7 +9,7 @@ const env = await freshKnowledgeBase();
 const items = [...(await loadItems("seed-questions.jsonl", "tuning")), ...(await loadItems("fresh-questions.jsonl", "tuning")), ...(await loadItems("tuning-extra.jsonl", "tuning"))];
 const ood = fs.readFileSync("test/fixtures/out-of-domain.txt", "utf8").split("\n").filter((l) => l.trim() !== "");
 for (const answer of [0.5, 0.6, 0.7]) {
-  for (const passages of [0.35, 0.4, 0.45, 0.5]) {
+  for (const passages of [0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     for (const sentence of [0.3, 0.5, 0.7]) {
       Object.assign(OUTCOME_THRESHOLDS, { answer, passages, sentence });
       const results = [];
