@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
@@ -79,7 +79,7 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   // A single character left over (「退」 of 「会退」) may be the verb asked about: kept, weighing little.
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
       // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
@@ -214,7 +214,7 @@ function excerptOf(c: Candidate): string {
     .join("");
 }
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
@@ -233,10 +233,13 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
   for (const sentence of sentences) {
     const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.s}`) : 0;
-    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, sentence.s);
+    // An attachment is named by the annex the passage is in (「附件3 …申报书 > …」) as well as by the sentence.
+    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
     const inner = places.filter((p) => !labelHay.includes(p));
-    const placeInSentence = inner.length > 0 && inner.every((p) => sentence.s.includes(p)) ? 0.15 : 0;
+    // Only a sentence that carries the asked kind of fact gains by naming the place or level.
+    const named = (inner.length > 0 && inner.every((p) => sentence.s.includes(p))) || (levels.length > 0 && levels.every((l) => l.test(sentence.s)));
+    const placeInSentence = named && (evidence || ask === "other" || ask === "yesno") ? 0.15 : 0;
     const score =
       placeInSentence +
       0.35 * passageCoverage +
@@ -310,6 +313,7 @@ export async function answerV2(
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
   const places = placesIn(question);
+  const levels = levelsIn(question);
   const topic = topicWords(query, places, ask, question);
   const unit = askUnit(question);
   const refusal = (cov: number): Answer => ({
@@ -329,12 +333,13 @@ export async function answerV2(
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
   const all = namedNoticeHits(ctx, hits, noticeMatch)
-    .map((h) => bestPair(h, topic, ask, unit, places, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
+    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
   const candidates = all.filter((c) => c.placeOk && c.specific);
+  if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
   const cov = best.passageCoverage;

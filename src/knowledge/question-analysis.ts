@@ -18,6 +18,8 @@ export type Ask =
   | "materials"
   | "document"
   | "attachment"
+  | "subject"
+  | "responsible"
   | "requirement"
   | "yesno"
   | "other";
@@ -37,6 +39,9 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
+  // Who may apply (申报主体/申报单位/支持对象), and who is responsible for a task (责任单位).
+  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|申报对象|支持对象/],
+  ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
   ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
 ];
@@ -58,10 +63,23 @@ const HEAD_NOUNS: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["level", /^(级别|等级|级)/],
 ];
 
+/** The attribute named before the question word: 「文号是多少」「邮箱是啥」「地址在哪」. */
+const HEAD_BEFORE: ReadonlyArray<readonly [Ask, RegExp]> = [
+  ["email", /(邮箱|邮件地址)(是|为|在|有)?$/],
+  ["document", /(文号|文件号|发文字号)(是|为|有)?$/],
+  ["contact", /(电话|联系人|联系方式|号码)(是|为|有)?$/],
+  ["place", /(地址|网址|网站)(是|为|在|有)?$/],
+];
+
 export function askOf(question: string): Ask {
   for (const m of question.matchAll(INTERROGATIVE)) {
     const after = question.slice(m.index + m[0].length);
     for (const [ask, head] of HEAD_NOUNS) if (head.test(after)) return ask;
+  }
+  // 「…是多少」「…是什么」 with no measure word after it: the attribute before the question word.
+  for (const m of question.matchAll(/(?:多少|什么|啥|哪些|哪个|哪里|哪儿|在哪)(?![个家套项户类种次份台字天人名批])/g)) {
+    const before = question.slice(0, m.index);
+    for (const [ask, head] of HEAD_BEFORE) if (head.test(before)) return ask;
   }
   for (const [ask, cue] of ASK_CUES) if (cue.test(question)) return ask;
   return "other";
@@ -111,6 +129,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
+  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业/,
+  responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   yesno: null,
   other: null,
@@ -141,6 +161,29 @@ export const PLACES: readonly string[] = (
   "合肥 南昌 西安 兰州 昆明 贵阳 南宁 海口 石家庄 太原 沈阳 大连 长春 哈尔滨 呼和浩特 银川 西宁 乌鲁木齐 拉萨 " +
   "福州 厦门 泉州 漳州 三明 莆田 南平 龙岩 宁德 平潭 四平 延边 通化 白山 松原 白城 辽源"
 ).split(" ");
+
+/**
+ * Administrative levels a question names (「省里的电话」「市里的联系人」「工信部那边」): like places, they select
+ * the sentence that names an office of that level, they are not words the passage must repeat.
+ */
+const LEVELS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/省里|省厅|省级的|省工信厅|省经信厅|省那边/, /省[^，。；市县区]{0,8}(厅|委)|省级/],
+  [/市里|市局|市级的|市工信局|市经信局|市那边/, /市[^，。；省]{0,6}(局|委)|市级/],
+  [/县里|区里|县级的|县区/, /[县区][^，。；]{0,6}(局|部门)/],
+  [/部里|工信部那边|部委|国家那边|国家层面/, /工业和信息化部|工信部|国家/],
+];
+
+/** Whether a word only names a level (省里, 市工信局): a selector, not a topic word. */
+export function isLevelWord(word: string): boolean {
+  return LEVELS.some(([cue]) => {
+    const m = cue.exec(word);
+    return !!m && m[0] === word;
+  });
+}
+
+export function levelsIn(question: string): RegExp[] {
+  return LEVELS.filter(([cue]) => cue.test(question)).map(([, office]) => office);
+}
 
 export function placesIn(question: string): string[] {
   const found = PLACES.filter((p) => question.includes(p));
