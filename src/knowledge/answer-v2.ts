@@ -78,6 +78,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
   // A single character left over (「退」 of 「会退」) may be the verb asked about: kept, weighing little.
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
+  // 「办公地址」「咨询电话」: a word that only says which address or phone is meant is part of the ask.
+  const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
   return [...new Set(words)]
     .filter((w) => !FILLER.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
@@ -86,7 +88,7 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
       // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
-      const verb = VERB_TAGS.test(tag);
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
@@ -315,7 +317,7 @@ export async function answerV2(
   const places = placesIn(question);
   const levels = levelsIn(question);
   const topic = topicWords(query, places, ask, question);
-  const unit = askUnit(question);
+  const unit = askUnit(question, ask);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
     answerable: false,

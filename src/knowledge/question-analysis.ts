@@ -97,7 +97,7 @@ export function askCue(ask: Ask): RegExp | null {
 }
 
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
-export function askUnit(question: string): RegExp | null {
+export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
   // 「寄到哪个地址」 needs an address; 「交到哪个处」 an office that is a 处: the head noun must be in the sentence.
   const head = /(?:哪个|哪一个|什么|啥|哪)(地址|地方|地点|位置|处室|处|科室|科|网站|平台|系统|大厅)/.exec(question)?.[1];
@@ -106,6 +106,8 @@ export function askUnit(question: string): RegExp | null {
   if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
   if (head === "网站") return /网站|www\.|https?:/;
   if (head) return new RegExp(head);
+  // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
+  if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
   if (!m) return null;
   return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
