@@ -134,13 +134,19 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
  * often colloquial verbs (先报, 会退) that a passage need not repeat.
  */
 export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
+  return specificShare(topic, text) === 1;
+}
+
+/** Share of the question's most specific terms (several when they weigh the same) found in the text. */
+export function specificShare(topic: TopicWord[], text: string): number {
   const nouns = topic.filter((t) => t.noun);
   const terms = nouns.filter((t) => [...t.word].length >= 3);
   const pool = terms.length > 0 ? terms : nouns;
-  if (pool.length === 0) return true;
+  if (pool.length === 0) return 1;
   const max = Math.max(...pool.map((t) => t.weight));
   const hay = norm(text);
-  return pool.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);
+  const top = pool.filter((t) => t.weight >= max);
+  return top.filter((t) => wordFound(t, hay, 1) >= 0.5).length / top.length;
 }
 
 const noticeLabel = (c: IndexedChunk, meta: NoticeMeta | undefined) =>
@@ -216,13 +222,16 @@ function excerptOf(c: Candidate): string {
     .join("");
 }
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string): Candidate | null {
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   const placeHay = norm(`${label} ${c.text}`);
   const placeOk = places.every((p) => placeHay.includes(p));
-  const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${c.section} ${c.text}`);
+  // The notice must hold every most specific term (else the question is about something else);
+  // the passage, at least half of them (domain words tie: 标识解析 and 二级节点 need not meet in one clause).
+  const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${noticeText}`);
+  const specificHere = topic.length === 0 || specificShare(topic, `${label} ${c.section} ${c.text}`) >= 0.5;
   // Words the notice's title already carries select the notice; the sentence must carry the rest.
   const labelHay = norm(label);
   const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
@@ -251,7 +260,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       0.05 * hit.score -
       blank -
       (placeOk ? 0 : 0.3) -
-      (specific ? 0 : 0.3);
+      (specific && specificHere ? 0 : 0.3);
     const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 1;
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
@@ -287,6 +296,22 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   const byNotice = chunksByNotice(ctx.index);
   for (const id of named) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
   return [...hits, ...extra];
+}
+
+const noticeTexts = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, string> }>();
+/** A notice's whole text (sections and passages), normalized, rebuilt when the index grows. */
+function noticeTextOf(index: KnowledgeIndex, docId: string): string {
+  let cached = noticeTexts.get(index);
+  if (!cached || cached.size !== index.chunks.size) {
+    cached = { size: index.chunks.size, map: new Map() };
+    noticeTexts.set(index, cached);
+  }
+  let text = cached.map.get(docId);
+  if (text === undefined) {
+    text = (chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" ");
+    cached.map.set(docId, text);
+  }
+  return text;
 }
 
 const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
@@ -335,7 +360,7 @@ export async function answerV2(
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
   const all = namedNoticeHits(ctx, hits, noticeMatch)
-    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
+    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the

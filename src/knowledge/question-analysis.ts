@@ -99,9 +99,11 @@ export function askCue(ask: Ask): RegExp | null {
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
+  const address = /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
+  if (/地址|办公地点|在哪办公/.test(question)) return address;
   // 「寄到哪个地址」 needs an address; 「交到哪个处」 an office that is a 处: the head noun must be in the sentence.
   const head = /(?:哪个|哪一个|什么|啥|哪)(地址|地方|地点|位置|处室|处|科室|科|网站|平台|系统|大厅)/.exec(question)?.[1];
-  if (head === "地址" || head === "地方" || head === "地点" || head === "位置") return /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
+  if (head === "地方" || head === "地点" || head === "位置") return address;
   if (head === "处" || head === "处室") return /[\u4e00-\u9fa5]{2,}处(?![理置罚])/;
   if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
   if (head === "网站") return /网站|www\.|https?:/;
