@@ -88,7 +88,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
       // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word);
+      // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });

@@ -31,7 +31,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人|是谁/],
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
-  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间/],
+  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
@@ -98,6 +98,8 @@ export function askCue(ask: Ask): RegExp | null {
 
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
+  // When the notice was issued: the date line under the signature (or 「发布日期：」), not a deadline.
+  if ((ask === "date" || ask === "other") && /落款|印发|发布|下发|出台|发文|成文|发的/.test(question)) return /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|(发布|成文)(日期|时间)[:：]/;
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
   const address = /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
   if (/地址|办公地点|在哪办公/.test(question)) return address;

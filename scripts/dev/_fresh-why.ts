@@ -1,0 +1,5 @@
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
+import { freshKnowledgeBase } from "../bench/qa-eval.ts";
+const env = await freshKnowledgeBase();
+for (const q of process.argv.slice(2)) { const a = await answerExtractive(env.ctx, q); console.log(q, a.outcome, a.coverage, a.answer.slice(0, 200).replace(/\n/g, " ")); }
+await env.cleanup();
