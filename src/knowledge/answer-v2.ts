@@ -139,13 +139,13 @@ export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
 }
 
 /** Share of the question's most specific terms (several when they weigh the same) found in the text. */
-export function specificShare(topic: TopicWord[], text: string): number {
+export function specificShare(topic: TopicWord[], text: string, normalized = false): number {
   const nouns = topic.filter((t) => t.noun);
   const terms = nouns.filter((t) => [...t.word].length >= 3);
   const pool = terms.length > 0 ? terms : nouns;
   if (pool.length === 0) return 1;
   const max = Math.max(...pool.map((t) => t.weight));
-  const hay = norm(text);
+  const hay = normalized ? text : norm(text);
   const top = pool.filter((t) => t.weight >= max);
   return top.filter((t) => wordFound(t, hay, 1) >= 0.5).length / top.length;
 }
@@ -231,7 +231,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const placeOk = places.every((p) => placeHay.includes(p));
   // The notice must hold every most specific term (else the question is about something else);
   // the passage, at least half of them (domain words tie: 标识解析 and 二级节点 need not meet in one clause).
-  const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${noticeText}`);
+  const specific = topic.length === 0 || specificShare(topic, `${norm(label)} ${noticeText}`, true) === 1;
   const specificHere = topic.length === 0 || specificShare(topic, `${label} ${c.section} ${c.text}`) >= 0.5;
   // Words the notice's title already carries select the notice; the sentence must carry the rest.
   const labelHay = norm(label);
@@ -300,7 +300,7 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
 }
 
 const noticeTexts = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, string> }>();
-/** A notice's whole text (sections and passages), normalized, rebuilt when the index grows. */
+/** A notice's whole text (sections and passages), normalized once, rebuilt when the index grows. */
 function noticeTextOf(index: KnowledgeIndex, docId: string): string {
   let cached = noticeTexts.get(index);
   if (!cached || cached.size !== index.chunks.size) {
@@ -309,7 +309,7 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
   }
   let text = cached.map.get(docId);
   if (text === undefined) {
-    text = (chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" ");
+    text = norm((chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" "));
     cached.map.set(docId, text);
   }
   return text;

@@ -1,3 +1,5 @@
+// Dev aid: the v2 outcome and answer of each question given as arguments, on the seeds plus the
+// fresh fixture notices ingested (QA_DEBUG=1 prints the best candidates). Use tuning questions only.
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase } from "../bench/qa-eval.ts";
 const env = await freshKnowledgeBase();
