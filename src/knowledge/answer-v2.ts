@@ -29,8 +29,8 @@ const PASSAGES_SHOWN = 2;
 const EXCERPT_CHARS = 320;
 /** How many retrieved passages compete to carry the answer. */
 const POOL = 12;
-/** Weight, inside a notice, of topic words its title already carries, when choosing the sentence. */
-const TITLE_SHADE = 0.3;
+/** Weight, inside a notice, of topic words its title already carries, when choosing the sentence (grid-v2.ts --weights). */
+export const TITLE_SHADE = { value: 0.3 };
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
 const NAMED_NOTICE = 0.5;
 
@@ -59,7 +59,7 @@ export interface TopicWord {
 const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e|o|q|f|t|z)/;
 /** Verbs and adjectives: a passage often says them in other words (发到 ↔ 发至, 交 ↔ 报送). */
 const VERB_TAGS = /^(v(?!n)|a(?!n))/;
-/** Weight of a verb or adjective relative to a noun of the same rarity. */
+/** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
 
 /** The tag of a word of the question, or of the tagged word that contains it (sub-words of cutForSearch). */
@@ -239,7 +239,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
   // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
-  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE }));
+  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
   let best: Candidate | null = null;
   let localCoverage = 0;
   for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
