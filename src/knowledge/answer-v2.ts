@@ -367,6 +367,7 @@ export async function answerV2(
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
   const candidates = all.filter((c) => c.placeOk && c.specific);
+  // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
