@@ -29,12 +29,17 @@ export function splitOf(id: string): "tuning" | "validation" {
   return createHash("sha256").update(id).digest()[0]! % 2 === 1 ? "validation" : "tuning";
 }
 
+/** Question files that are tuning data as a whole (never reported as validation). */
+export const TUNING_ONLY_FILES = ["tuning-extra.jsonl"];
+
 export async function loadItems(file: string, split?: "tuning" | "validation"): Promise<EvalItem[]> {
+  if (TUNING_ONLY_FILES.includes(path.basename(file)) && split === "validation") return [];
   const text = await fs.readFile(path.isAbsolute(file) ? file : path.join(qaFixtures, file), "utf8");
   const items = text
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as EvalItem);
+  if (TUNING_ONLY_FILES.includes(path.basename(file))) return items;
   return split ? items.filter((i) => splitOf(i.id) === split) : items;
 }
 
