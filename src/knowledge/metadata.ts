@@ -27,6 +27,92 @@ function fullDates(line: string): Array<{ iso: string; index: number }> {
   return out;
 }
 
+const CN_DIGIT: Record<string, number> = { "〇": 0, "○": 0, "零": 0, O: 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+
+/** 「十」10, 「十八」18, 「二十」20, 「二十八」28, 「三十一」31. */
+function cnNumber(s: string): number {
+  const i = s.indexOf("十");
+  if (i < 0) return CN_DIGIT[s] ?? NaN;
+  const tens = i === 0 ? 1 : (CN_DIGIT[s.slice(0, i)] ?? NaN);
+  const ones = i === s.length - 1 ? 0 : (CN_DIGIT[s.slice(i + 1)] ?? NaN);
+  return tens * 10 + ones;
+}
+
+/** Dates in Chinese numerals (「二〇二五年六月十八日」「三月二十八日前」) rewritten in digits, for parsing only. */
+export function arabicDates(line: string): string {
+  return line
+    .replace(/([〇○零OＯ一二三四五六七八九]{4})\s*年/g, (_, y: string) => `${[...y].map((c) => CN_DIGIT[c]).join("")}年`)
+    .replace(/([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g, (m, mo: string, d: string) => {
+      const month = cnNumber(mo);
+      const day = cnNumber(d);
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${month}月${day}日` : m;
+    });
+}
+
+/** A date written 2025年9月5日, 2025-09-05 or 2025年09月05日 as YYYY-MM-DD. */
+function isoOf(text: string): string | null {
+  const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(arabicDates(text));
+  if (!m) return null;
+  const iso = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  return validIso(iso) ? iso : null;
+}
+
+/**
+ * The 政府信息公开 table many sites print above a notice (索引号, 发文机关, 文号, 成文日期,
+ * 发布日期 …), read from the raw text: the page furniture is dropped from the notice's lines.
+ */
+interface InfoTable {
+  present: boolean;
+  docNumber: string | null;
+  issuer: string | null;
+  title: string | null;
+  /** 成文日期 (or 生成日期), with the label it was printed under. */
+  written: { iso: string; label: string } | null;
+  published: string | null;
+}
+
+const INFO_LABELS = "信息索引号|索引号|主题分类|发文机关|发布机构|发文单位|成文日期|生成日期|发布日期|公开日期|文\\s*号|发文字号|标\\s*题|公开方式";
+
+export function infoTable(raw: string): InfoTable {
+  const fields = new Map<string, string>();
+  const re = new RegExp(`(?:^|\\s)(${INFO_LABELS})\\s*[：:]\\s*([^\\s]+)`, "g");
+  for (const line of raw.replace(/\r\n?/g, "\n").split("\n").slice(0, 30)) {
+    for (const m of line.trim().matchAll(re)) {
+      const label = m[1]!.replace(/\s/g, "");
+      if (!fields.has(label)) fields.set(label, m[2]!);
+    }
+  }
+  const strong = ["信息索引号", "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "生成日期", "发文字号"].filter((l) => fields.has(l));
+  const present = strong.length >= 1 && fields.size >= 2;
+  const get = (...labels: string[]) => labels.map((l) => fields.get(l)).find((v) => v !== undefined) ?? null;
+  const num = get("文号", "发文字号");
+  const issuer = get("发文机关", "发布机构", "发文单位");
+  const writtenLabel = ["成文日期", "生成日期"].find((l) => fields.has(l) && isoOf(fields.get(l)!));
+  const title = get("标题");
+  const published = get("发布日期", "公开日期");
+  return {
+    present,
+    docNumber: present && num && DOC_NUMBER.test(num) ? DOC_NUMBER.exec(num)![0] : null,
+    issuer: present && issuer && /(厅|局|委员会|委|政府|办公室|管委会)$/.test(issuer) ? issuer : null,
+    title: present && title && TITLE_END.test(title) ? title : null,
+    written: present && writtenLabel ? { iso: isoOf(fields.get(writtenLabel)!)!, label: writtenLabel } : null,
+    published: present && published ? isoOf(published) : null,
+  };
+}
+
+/** 「河南省工业和信息化厅河南省财政厅」 (two issuers, the space lost in cleaning) → 「河南省工业和信息化厅 河南省财政厅」. */
+export function spaceIssuers(s: string): string {
+  const parts: string[] = [];
+  let rest = s;
+  while (rest !== "") {
+    const m = /^[\u4e00-\u9fa5]{2,20}?(厅|局|委员会|办公室|政府)/.exec(rest);
+    if (!m || m[0].length < 4) return s;
+    parts.push(m[0]);
+    rest = rest.slice(m[0].length).trim();
+  }
+  return parts.join(" ");
+}
+
 function validIso(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
@@ -81,15 +167,20 @@ function findDate(lines: string[], end: number): { date: string | null; index: n
   // The signature date: a line that is only a date, last one before the annexes.
   for (let i = end - 1; i >= 0; i--) {
     const l = lines[i]!;
-    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(l);
-    if (m) return { date: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, index: i };
+    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(l) ?? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(l);
+    if (m && validIso(`${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`)) return { date: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, index: i };
   }
   return { date: null, index: -1 };
 }
 
 const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报|之前|逾期|前完成)/;
 /** 「8月25日前」「9月11日下班前」「10月24日之前」: a date without a year that is itself a deadline. */
-const MONTH_DAY_BEFORE = /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(下班前|前|之前|截止|止)/g;
+const MONTH_DAY_BEFORE =
+  /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(下班前|前|之前|截止|止)/g;
+/** 「2024年11月5日至12月2日」: a period whose end has no year of its own. */
+const PERIOD_SHORT_END = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[至到~～—]|-)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+/** Words of a submission window: a period in such a sentence ends on a deadline. */
+const SUBMIT = /(申报|填报|报送|提交|受理|申请|征集|推荐|上传)/;
 
 function sentencesOf(line: string): string[] {
   return line.match(/[^。；！？]+[。；！？]?/g) ?? [line];
@@ -109,14 +200,23 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
   for (const line of lines.slice(0, end)) {
     for (const sentence of sentencesOf(line)) {
       const monthDay = [...sentence.matchAll(MONTH_DAY_BEFORE)].filter((m) => !/\d{4}\s*年\s*$/.test(sentence.slice(0, m.index)));
-      if (!DEADLINE_CUE.test(sentence) && monthDay.length === 0) continue;
+      const periods = SUBMIT.test(sentence) ? [...sentence.matchAll(PERIOD_SHORT_END)] : [];
+      if (!DEADLINE_CUE.test(sentence) && monthDay.length === 0 && periods.length === 0) continue;
       const full = fullDates(sentence);
-      // 「2025年8月1日至2025年9月30日」: the period's end is the deadline.
-      const dates = full.filter((d, i) => !(full[i + 1] && /^[^，。；]{0,12}[至到~—-]/.test(sentence.slice(d.index).replace(/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, "")))).map((d) => d.iso);
+      const after = (d: { index: number }) => sentence.slice(d.index).replace(/^\d{4}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})/, "");
+      // 「2025年8月1日至2025年9月30日」「2024年11月5日至12月2日」: the period's end is the deadline;
+      // 「2024年1月1日以后开工」「自2025年起」: a start, not a deadline.
+      const dates = full
+        .filter((d, i) => !(full[i + 1] && /^[^，。；]{0,12}[至到~～—-]/.test(after(d))))
+        .filter((d) => !periods.some((p) => p.index === d.index))
+        .filter((d) => !/^\s*(以后|以来|之后|后|起|开始)/.test(after(d)))
+        .map((d) => d.iso);
+      for (const p of periods) dates.push(`${p[1]}-${pad(p[4]!)}-${pad(p[5]!)}`);
       for (const m of monthDay) {
         const year = inferYear(Number(m[1]), Number(m[2]), date);
         if (!year) continue;
         const iso = `${year}-${pad(m[1]!)}-${pad(m[2]!)}`;
+        if (dates.includes(iso)) continue;
         dates.push(iso);
         inferred.push(`${m[1]}月${m[2]}日→${iso}`);
       }
@@ -131,13 +231,14 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const PHONE = /((?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})/g;
+/** A mobile (13805513627), or a fixed line with or without its area code; never digits inside a longer code. */
+const PHONE = /(?<![\dA-Za-z])(1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8})(?![\dA-Za-z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 const CONTACT_CUE = /联系人|联系电话|联系方式|电话|咨询|技术支持|联系/;
 const OFFICE = /[\u4e00-\u9fa5]{2,16}?(处|科|室|中心|办公室|局|厅|委员会)/g;
 /** Labels that read like names but are not (「业务咨询」「技术支持」). */
-const LABEL = /^(联系人及联系方式|联系人|联系电话|电话|联系方式|业务咨询|咨询电话|咨询|系统技术支持|技术支持|邮箱|传真|手机|座机|地址|电子邮箱|联\s*系\s*人)$/;
+const LABEL = /^(联系人及联系方式|联系人及电话|联系人及联系电话|联系人和电话|联系人及方式|联系方式及电话|业务联系人|联系处室|联系部门|联系人|联系电话|电话|联系方式|业务咨询|咨询电话|咨询|系统技术支持|技术支持|邮箱|传真|手机|座机|地址|电子邮箱|联\s*系\s*人)$/;
 
 type Token = { kind: "name"; value: string; note: string | null } | { kind: "phone"; value: string } | { kind: "label"; value: string };
 
@@ -163,14 +264,23 @@ function contactTokens(line: string): Token[] {
       // 「装备工业处林浩」: an office, then the name; 「数字经济处」 alone is an office.
       const offices = [...w.matchAll(OFFICE)];
       const end = offices.length ? offices[offices.length - 1]!.index! + offices[offices.length - 1]![0].length : 0;
-      const rest = w.slice(end).replace(/^(联系人|联系电话|电话)/, "");
+      const rest = w
+        .slice(end)
+        .replace(/^(联系人|联系电话|电话)/, "")
+        .replace(/(联系电话|电话|手机|座机|办公电话|传真|联系方式)$/, "");
       const office = end > 0 ? w.slice(0, end) : null;
       if (/^[\u4e00-\u9fa5]{2,3}$/.test(rest) && !LABEL.test(rest)) tokens.push({ kind: "name", value: rest, note: office });
       else if (office) tokens.push({ kind: "label", value: office });
     }
   };
   for (const p of phoneAt) {
-    pushWords(text.slice(last, p.index));
+    const before = text.slice(last, p.index);
+    pushWords(before);
+    // A fax number is not a contact's phone.
+    if (/传\s*真[：:]?\s*$/.test(before)) {
+      last = p.index + p.value.length;
+      continue;
+    }
     if (!/^\d{4}$/.test(p.value)) tokens.push({ kind: "phone", value: p.value });
     last = p.index + p.value.length;
   }
@@ -277,24 +387,54 @@ export type ExtractedMeta = Omit<NoticeMeta, "docId" | "takesApplications" | "re
 export function extractMetadata(raw: string): ExtractedMeta {
   const lines = logicalLines(raw);
   const end = bodyEnd(lines);
-  const { title, index: titleIndex, sure: titleSure } = findTitle(lines);
+  const table = infoTable(raw);
+  const found = findTitle(lines);
+  let { title } = found;
+  const { index: titleIndex } = found;
+  let titleSure = found.sure;
+  let titleFromTable = false;
+  if (!titleSure && table.title) {
+    title = table.title;
+    titleSure = true;
+    titleFromTable = true;
+  }
   // The 文号 stands on its own line above or just below the title; 文号 in 《》（…号） are cited documents'.
+  // A 「文号：…」 row of the 信息公开 table is the site's, read below only when the notice prints none.
+  const tableRow = (l: string) => table.present && /^(文\s*号|发文字号)[：:]/.test(l);
   const near = lines.slice(0, Math.max(titleIndex, 0) + 4);
-  let docLine = near.findIndex((l) => DOC_NUMBER_LINE.test(l));
-  if (docLine < 0 && titleIndex >= 0) docLine = lines.slice(0, titleIndex + 1).findIndex((l) => DOC_NUMBER.test(l) && !/《|（[^）]*〔/.test(l));
-  const docNumber = docLine >= 0 ? DOC_NUMBER.exec(lines[docLine]!)![0] : null;
-  const { date, index: signatureIndex } = findDate(lines, end);
-  const inferred: string[] = [];
-  const issuer = findIssuer(lines, title, signatureIndex);
-  const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
-  const deadlines = findDeadlines(lines, end, date, inferred);
-  const contacts = findContacts(lines, end);
+  let docLine = near.findIndex((l) => DOC_NUMBER_LINE.test(l) && !tableRow(l));
+  if (docLine < 0 && titleIndex >= 0) docLine = lines.slice(0, titleIndex + 1).findIndex((l) => DOC_NUMBER.test(l) && !/《|（[^）]*〔/.test(l) && !tableRow(l));
+  let docNumber = docLine >= 0 ? DOC_NUMBER.exec(lines[docLine]!)![0] : null;
+  const docNumberFromTable = docNumber === null && table.docNumber !== null;
+  if (docNumberFromTable) docNumber = table.docNumber;
+  const dateLines = lines.map(arabicDates);
+  const signed = findDate(dateLines, end);
+  const signatureIndex = signed.index;
+  let date = signed.date;
+  const dateWarnings: string[] = [];
   const w = metadataWarnings;
+  if (date === null && table.written) {
+    date = table.written.iso;
+    dateWarnings.push(w.dateFromTable(date, table.written.label));
+  } else if (date === null && table.published) {
+    date = table.published;
+    dateWarnings.push(w.dateFromTable(date, "发布日期"));
+  } else if (date !== null && table.written && table.written.iso !== date) {
+    dateWarnings.push(w.dateDisagrees(date, table.written.iso, table.written.label));
+  }
+  const inferred: string[] = [];
+  const foundIssuer = findIssuer(lines, title, signatureIndex) ?? table.issuer;
+  const issuer = foundIssuer === null ? null : spaceIssuers(foundIssuer);
+  if (title && foundIssuer && issuer !== foundIssuer && title.startsWith(foundIssuer)) title = issuer + title.slice(foundIssuer.length);
+  const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
+  const deadlines = findDeadlines(dateLines, end, date, inferred);
+  const contacts = findContacts(lines, end);
   const warnings = [
-    ...(title === null ? [w.noTitle] : titleSure ? [] : [w.titleGuessed(title)]),
-    ...(docNumber === null ? [w.noDocNumber] : []),
+    ...(title === null ? [w.noTitle] : titleFromTable ? [w.titleFromTable(title)] : titleSure ? [] : [w.titleGuessed(title)]),
+    ...(docNumber === null ? [w.noDocNumber] : docNumberFromTable ? [w.docNumberFromTable(docNumber)] : []),
     ...(issuer === null ? [w.noIssuer] : []),
     ...(date === null ? [w.noDate] : []),
+    ...dateWarnings,
     ...(deadlines.length === 0 ? [w.noDeadline] : []),
     ...inferred.map(w.yearInferred),
     ...(contacts.length === 0 ? [w.noContact] : []),

@@ -47,7 +47,13 @@ type Heading = { level: number; label: string; body: string | null };
 /** Split raw text into cleaned logical lines, joining lines the extraction broke mid-sentence. */
 /** Web-page furniture around a notice: breadcrumbs, page info, footers. Never the notice's own data. */
 const BOILERPLATE =
-  /^(首页\s*[>＞»]|当前位置|您的位置)|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
+  /^(首页\s*[>＞»]|当前位置|您的位置|您当前的位置|当前的位置|您现在的位置|所在位置)|^([^。；>＞»]{1,20}[>＞»]){2,}[^。；>＞»]{1,30}$|^(信息)?索引号[：:]|主题分类[：:]|发文机关[：:]|发布机构[：:]|成文日期[：:]|生成日期[：:]|公开方式[：:]|公开范围[：:]|有\s*效\s*性[：:]|^标\s*题[：:]|^发文字号[：:]|扫一扫|【\s*大\s*中\s*小\s*】|^上一篇|^下一篇|^主办[：:]|^承办[：:]|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|关闭本页|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
+
+/** A signature date on its own line (「2025年6月18日」「二〇二五年六月十八日」): never glued to the signer above. */
+const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+
+/** Lines that open a site's footer, printed after the notice. */
+const PAGE_END = /^(上一篇|下一篇)|扫一扫在手机|^主办[：:]|主办单位[：:]|^承办[：:]|网站标识码|ICP备|版权所有/;
 
 export function isBoilerplate(line: string): boolean {
   return BOILERPLATE.test(line);
@@ -57,6 +63,8 @@ export function isBoilerplate(line: string): boolean {
 export function logicalLines(raw: string): string[] {
   const lines: string[] = [];
   for (const rawLine of raw.replace(/\r\n?/g, "\n").split("\n")) {
+    // The site's footer (上一篇/下一篇, 主办/承办, 网站标识码, ICP备): nothing of the notice follows it.
+    if (lines.length >= 5 && PAGE_END.test(rawLine.trim())) break;
     if (isBoilerplate(rawLine.trim())) continue;
     for (const piece of cleanLine(rawLine.replace(/^\s*-\s+/, "")).split("\n")) {
       const line = piece.trim();
@@ -75,6 +83,7 @@ export function logicalLines(raw: string): string[] {
       !NO_JOIN_AFTER.test(prev) &&
       !FIELD_LABEL.test(line) &&
       !(line.length <= 20 && /(厅|局|政府|委员会)$/.test(line)) &&
+      !SIGNATURE_DATE.test(line) &&
       !prev.includes(" | ") &&
       !line.includes(" | ") &&
       headingOf(line) === null &&

@@ -41,6 +41,11 @@ export const metadataWarnings = {
   yearInferred: (what: string) => `截止日期未写年份，已按落款日期推定：${what}，请核对。`,
   noContact: "未识别到联系人及电话。",
   phoneWithoutName: (phone: string) => `电话 ${phone} 未对应到联系人姓名。`,
+  docNumberFromTable: (n: string) => `文号「${n}」只见于网页的信息公开表（正文未印文号），请核对。`,
+  dateFromTable: (d: string, label: string) => `未识别到落款日期，已取信息公开表的${label} ${d}，请核对。`,
+  dateDisagrees: (signed: string, table: string, label: string) =>
+    `落款日期 ${signed} 与信息公开表的${label} ${table} 不一致，已取落款日期，请核对。`,
+  titleFromTable: (t: string) => `标题「${t}」取自信息公开表，请核对。`,
 } as const;
 
 /** Messages for bureau staff adding notices (`ingest`), keyed by IngestError code. */
