@@ -131,9 +131,27 @@ function findTitle(lines: string[]): { title: string | null; index: number; sure
     if (l.length >= 8 && l.length <= 120 && TITLE_END.test(l) && !/[。；：:>＞]/.test(l) && !/^(附件|抄送)/.test(l)) candidates.push(i);
   }
   // A notice's own title says what it is about (「…关于…的通知」); an upstream title sits inside 《》.
-  const own = candidates.find((i) => /关于|转发/.test(lines[i]!.replace(/《[^》]*》/g, "")) || /^.{2,30}(厅|局|委员会|政府)关于/.test(lines[i]!));
+  // A title broken over two lines whose first part is too short to be joined (「关于征集2026年度智能制造」
+  // + 「优秀场景和示范工厂的通知」), and the issuer printed on the line above 「关于…」 (a joint notice's
+  // 「河南省工业和信息化厅 河南省财政厅」): one title block.
+  const block = (i: number): { text: string; start: number } => {
+    let text = lines[i]!;
+    let start = i;
+    const prev = lines[i - 1];
+    if (!/关于|转发/.test(text) && prev && /关于/.test(prev) && prev.length <= 60 && !/[。；：:，,]/.test(prev) && !TITLE_END.test(prev)) {
+      text = prev + text;
+      start = i - 1;
+    }
+    const above = lines[start - 1];
+    if (/^关于/.test(text) && above && ISSUER_LINE.test(above) && !/文件$/.test(above)) {
+      text = above + text;
+      start -= 1;
+    }
+    return { text, start };
+  };
+  const own = candidates.find((i) => /关于|转发/.test(block(i).text.replace(/《[^》]*》/g, "")) || /^.{2,30}(厅|局|委员会|政府)关于/.test(lines[i]!));
   const pick = own ?? candidates[0];
-  if (pick !== undefined) return { title: lines[pick]!, index: pick, sure: own !== undefined };
+  if (pick !== undefined) return { title: block(pick).text, index: pick, sure: own !== undefined };
   // A guide or opinion with no 关于…的通知 line: the first short line that reads like a title.
   for (let i = 0; i < Math.min(lines.length, 6); i++) {
     const l = lines[i]!;
@@ -177,6 +195,10 @@ const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报
 /** 「8月25日前」「9月11日下班前」「10月24日之前」: a date without a year that is itself a deadline. */
 const MONTH_DAY_BEFORE =
   /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(下班前|前|之前|截止|止)/g;
+const ELIGIBILITY_DATE = /(注册|成立|设立|登记|投产|建成|竣工|开工|认定|获得|取得|实施|完成投资)/;
+/** What follows a date that is a deadline: an optional weekday and time, then 前/之前/截止/止. */
+const BEFORE_AFTER_DATE =
+  /^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*日?\s*(下班前|前|之前|截止|止)/;
 /** 「2024年11月5日至12月2日」: a period whose end has no year of its own. */
 const PERIOD_SHORT_END = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[至到~～—]|-)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 /** Words of a submission window: a period in such a sentence ends on a deadline. */
@@ -201,9 +223,12 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
     for (const sentence of sentencesOf(line)) {
       const monthDay = [...sentence.matchAll(MONTH_DAY_BEFORE)].filter((m) => !/\d{4}\s*年\s*$/.test(sentence.slice(0, m.index)));
       const periods = SUBMIT.test(sentence) ? [...sentence.matchAll(PERIOD_SHORT_END)] : [];
-      if (!DEADLINE_CUE.test(sentence) && monthDay.length === 0 && periods.length === 0) continue;
       const full = fullDates(sentence);
       const after = (d: { index: number }) => sentence.slice(d.index).replace(/^\d{4}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})/, "");
+      // 「2025年8月8日（星期五）前」「2025年8月15日（星期五）日前」「2024年12月6日17:00前」
+      // 「2023年12月31日前注册成立的企业」 is a condition, not a deadline.
+      const fullBefore = full.some((d) => BEFORE_AFTER_DATE.test(after(d))) && !ELIGIBILITY_DATE.test(sentence);
+      if (!DEADLINE_CUE.test(sentence) && !fullBefore && monthDay.length === 0 && periods.length === 0) continue;
       // 「2025年8月1日至2025年9月30日」「2024年11月5日至12月2日」: the period's end is the deadline;
       // 「2024年1月1日以后开工」「自2025年起」: a start, not a deadline.
       const dates = full
@@ -240,12 +265,27 @@ const OFFICE = /[\u4e00-\u9fa5]{2,16}?(处|科|室|中心|办公室|局|厅|委�
 /** Labels that read like names but are not (「业务咨询」「技术支持」). */
 const LABEL = /^(联系人及联系方式|联系人及电话|联系人及联系电话|联系人和电话|联系人及方式|联系方式及电话|业务联系人|联系处室|联系部门|联系人|联系电话|电话|联系方式|业务咨询|咨询电话|咨询|系统技术支持|技术支持|邮箱|传真|手机|座机|地址|电子邮箱|联\s*系\s*人)$/;
 
+/** Common surnames: where two names lost the space between them (「郭强任晓东」), the second starts with one. */
+const SURNAMES = new Set(
+  [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"],
+);
+
+/** 「郭强任晓东」「马志远范婷婷」: two names of two or three characters each, when exactly one split fits. */
+function splitNames(w: string): [string, string] | null {
+  if (!/^[\u4e00-\u9fa5]{4,6}$/.test(w) || !SURNAMES.has(w[0]!)) return null;
+  const fits = [2, 3].filter((k) => w.length - k >= 2 && w.length - k <= 3 && SURNAMES.has(w[k]!));
+  return fits.length === 1 ? [w.slice(0, fits[0]), w.slice(fits[0])] : null;
+}
+
 type Token = { kind: "name"; value: string; note: string | null } | { kind: "phone"; value: string } | { kind: "label"; value: string };
 
 /** Names and phones of a contact line, in order: 「数字经济处 王立新 025-…，陈静 025-…」, 「赵明、孙悦，电话：A、B」. */
 function contactTokens(line: string): Token[] {
   const tokens: Token[] = [];
-  const text = line.replace(EMAIL, " ").replace(/[（(][^）)]{0,30}[）)]/g, (m) => ` ${m} `);
+  // 「（联系人：彭丽，电话：0731-…）」 is the contact itself, not a note on the name before it.
+  const text = line
+    .replace(EMAIL, " ")
+    .replace(/[（(]([^）)]{0,30})[）)]/g, (m, inner: string) => (/联系|电话|\d{7}/.test(inner) ? ` ${inner} ` : ` ${m} `));
   const phoneAt = [...text.matchAll(PHONE)].map((m) => ({ index: m.index!, value: m[1]! }));
   let last = 0;
   const pushWords = (segment: string) => {
@@ -270,6 +310,7 @@ function contactTokens(line: string): Token[] {
         .replace(/(联系电话|电话|手机|座机|办公电话|传真|联系方式)$/, "");
       const office = end > 0 ? w.slice(0, end) : null;
       if (/^[\u4e00-\u9fa5]{2,3}$/.test(rest) && !LABEL.test(rest)) tokens.push({ kind: "name", value: rest, note: office });
+      else if (splitNames(rest)) for (const n of splitNames(rest)!) tokens.push({ kind: "name", value: n, note: office });
       else if (office) tokens.push({ kind: "label", value: office });
     }
   };
@@ -290,9 +331,17 @@ function contactTokens(line: string): Token[] {
 
 function findContacts(lines: string[], end: number): Contact[] {
   const contacts: Contact[] = [];
+  // 「联系人：郭强 任晓东」 on one line, 「联系电话：A B」 on the next: the names wait for their phones.
+  let waiting: Token[] = [];
   for (const line of lines.slice(0, end)) {
     const email = /邮\s*箱|邮件|E-?mail/i.test(line) ? line.match(EMAIL)?.[0] : undefined;
     const hasPhone = [...line.matchAll(PHONE)].some((m) => !/^\d{4}$/.test(m[1]!));
+    const held = waiting;
+    waiting = [];
+    if (!hasPhone && /^联\s*系\s*人/.test(line)) {
+      waiting = contactTokens(line).filter((t) => t.kind === "name");
+      continue;
+    }
     if (/^(邮\s*箱|地\s*址)/.test(line) || !hasPhone) {
       // An e-mail line belongs to the contact just above it.
       if (email) {
@@ -302,7 +351,8 @@ function findContacts(lines: string[], end: number): Contact[] {
       }
       continue;
     }
-    const tokens = contactTokens(line);
+    let tokens = contactTokens(line);
+    if (held.length > 0 && !tokens.some((t) => t.kind === "name")) tokens = [...held, ...tokens];
     // Without a cue word, only a short 「处室 姓名 电话」 line is a contact line.
     const namePhone = tokens.some((t, i) => t.kind === "name" && tokens[i + 1]?.kind === "phone");
     if (!CONTACT_CUE.test(line) && !(namePhone && line.length <= 80)) continue;
