@@ -69,9 +69,11 @@ interface InfoTable {
   /** 成文日期 (or 生成日期), with the label it was printed under. */
   written: { iso: string; label: string } | null;
   published: string | null;
+  /** The page's 来源 when it names a body of government (「贵州省工业和信息化厅」), not an office (「数字经济处」). */
+  source: string | null;
 }
 
-const INFO_LABELS = "信息索引号|索引号|主题分类|发文机关|发布机构|发文单位|成文日期|生成日期|发布日期|公开日期|文\\s*号|发文字号|标\\s*题|公开方式";
+const INFO_LABELS = "信息索引号|索引号|主题分类|发文机关|发布机构|发文单位|成文日期|生成日期|发布日期|发布时间|公开日期|来源|信息来源|文\\s*号|发文字号|标\\s*题|公开方式";
 
 export function infoTable(raw: string): InfoTable {
   const fields = new Map<string, string>();
@@ -89,14 +91,16 @@ export function infoTable(raw: string): InfoTable {
   const issuer = get("发文机关", "发布机构", "发文单位");
   const writtenLabel = ["成文日期", "生成日期"].find((l) => fields.has(l) && isoOf(fields.get(l)!));
   const title = get("标题");
-  const published = get("发布日期", "公开日期");
+  // The page's own 发布日期/发布时间 (printed with or without a table): a last resort for the date.
+  const published = get("发布日期", "发布时间", "公开日期");
   return {
     present,
     docNumber: present && num && DOC_NUMBER.test(num) ? DOC_NUMBER.exec(num)![0] : null,
     issuer: present && issuer && /(厅|局|委员会|委|政府|办公室|管委会)$/.test(issuer) ? issuer : null,
     title: present && title && TITLE_END.test(title) ? title : null,
-    written: present && writtenLabel ? { iso: isoOf(fields.get(writtenLabel)!)!, label: writtenLabel } : null,
-    published: present && published ? isoOf(published) : null,
+    written: present && writtenLabel ? { iso: isoOf(fields.get(writtenLabel)!)!, label: `信息公开表的${writtenLabel}` } : null,
+    published: published ? isoOf(published) : null,
+    source: ((v) => (v && /^[\u4e00-\u9fa5]{2,8}(省|市|自治区|区|县)[\u4e00-\u9fa5]{2,20}(厅|局|委员会|政府)$/.test(v) ? v : null))(get("来源", "信息来源")),
   };
 }
 
@@ -277,13 +281,21 @@ function splitNames(w: string): [string, string] | null {
   return fits.length === 1 ? [w.slice(0, fits[0]), w.slice(fits[0])] : null;
 }
 
+/** 「010 - 68205662」「（0531）51782316」「０５３１－…」 → 「010-68205662」: phones as the PHONE pattern reads them. */
+export function normalizePhones(line: string): string {
+  return line
+    .replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[（(](0\d{2,3})[）)]\s*(\d{7,8})/g, "$1-$2")
+    .replace(/(0\d{2,3})\s*[-－—–]\s*(\d{7,8})/g, "$1-$2");
+}
+
 type Token = { kind: "name"; value: string; note: string | null } | { kind: "phone"; value: string } | { kind: "label"; value: string };
 
 /** Names and phones of a contact line, in order: 「数字经济处 王立新 025-…，陈静 025-…」, 「赵明、孙悦，电话：A、B」. */
 function contactTokens(line: string): Token[] {
   const tokens: Token[] = [];
   // 「（联系人：彭丽，电话：0731-…）」 is the contact itself, not a note on the name before it.
-  const text = line
+  const text = normalizePhones(line)
     .replace(EMAIL, " ")
     .replace(/[（(]([^）)]{0,30})[）)]/g, (m, inner: string) => (/联系|电话|\d{7}/.test(inner) ? ` ${inner} ` : ` ${m} `));
   const phoneAt = [...text.matchAll(PHONE)].map((m) => ({ index: m.index!, value: m[1]! }));
@@ -335,7 +347,7 @@ function findContacts(lines: string[], end: number): Contact[] {
   let waiting: Token[] = [];
   for (const line of lines.slice(0, end)) {
     const email = /邮\s*箱|邮件|E-?mail/i.test(line) ? line.match(EMAIL)?.[0] : undefined;
-    const hasPhone = [...line.matchAll(PHONE)].some((m) => !/^\d{4}$/.test(m[1]!));
+    const hasPhone = [...normalizePhones(line).matchAll(PHONE)].some((m) => !/^\d{4}$/.test(m[1]!));
     const held = waiting;
     waiting = [];
     if (!hasPhone && /^联\s*系\s*人/.test(line)) {
@@ -468,12 +480,13 @@ export function extractMetadata(raw: string): ExtractedMeta {
     dateWarnings.push(w.dateFromTable(date, table.written.label));
   } else if (date === null && table.published) {
     date = table.published;
-    dateWarnings.push(w.dateFromTable(date, "发布日期"));
+    dateWarnings.push(w.dateFromTable(date, "网页的发布日期"));
   } else if (date !== null && table.written && table.written.iso !== date) {
     dateWarnings.push(w.dateDisagrees(date, table.written.iso, table.written.label));
   }
   const inferred: string[] = [];
-  const foundIssuer = findIssuer(lines, title, signatureIndex) ?? table.issuer;
+  const foundIssuer = findIssuer(lines, title, signatureIndex) ?? table.issuer ?? table.source;
+  const issuerFromPage = foundIssuer !== null && findIssuer(lines, title, signatureIndex) === null && table.issuer === null;
   const issuer = foundIssuer === null ? null : spaceIssuers(foundIssuer);
   if (title && foundIssuer && issuer !== foundIssuer && title.startsWith(foundIssuer)) title = issuer + title.slice(foundIssuer.length);
   const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
@@ -482,7 +495,7 @@ export function extractMetadata(raw: string): ExtractedMeta {
   const warnings = [
     ...(title === null ? [w.noTitle] : titleFromTable ? [w.titleFromTable(title)] : titleSure ? [] : [w.titleGuessed(title)]),
     ...(docNumber === null ? [w.noDocNumber] : docNumberFromTable ? [w.docNumberFromTable(docNumber)] : []),
-    ...(issuer === null ? [w.noIssuer] : []),
+    ...(issuer === null ? [w.noIssuer] : issuerFromPage ? [w.issuerFromPage(issuer)] : []),
     ...(date === null ? [w.noDate] : []),
     ...dateWarnings,
     ...(deadlines.length === 0 ? [w.noDeadline] : []),

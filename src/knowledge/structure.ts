@@ -47,7 +47,7 @@ type Heading = { level: number; label: string; body: string | null };
 /** Split raw text into cleaned logical lines, joining lines the extraction broke mid-sentence. */
 /** Web-page furniture around a notice: breadcrumbs, page info, footers. Never the notice's own data. */
 const BOILERPLATE =
-  /^(首页\s*[>＞»]|当前位置|您的位置|您当前的位置|当前的位置|您现在的位置|所在位置)|^([^。；>＞»]{1,20}[>＞»]){2,}[^。；>＞»]{1,30}$|^(信息)?索引号[：:]|主题分类[：:]|发文机关[：:]|发布机构[：:]|成文日期[：:]|生成日期[：:]|公开方式[：:]|公开范围[：:]|有\s*效\s*性[：:]|^标\s*题[：:]|^发文字号[：:]|扫一扫|【\s*大\s*中\s*小\s*】|^上一篇|^下一篇|^主办[：:]|^承办[：:]|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|关闭本页|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
+  /^(首页\s*[>＞»]|今天是|当前位置|您的位置|您当前的位置|当前的位置|您现在的位置|所在位置)|^([^。；>＞»]{1,20}[>＞»]){2,}[^。；>＞»]{1,30}$|^(信息)?索引号[：:]|主题分类[：:]|发文机关[：:]|发布机构[：:]|成文日期[：:]|生成日期[：:]|公开方式[：:]|公开范围[：:]|有\s*效\s*性[：:]|^标\s*题[：:]|^发文字号[：:]|扫一扫|【\s*大\s*中\s*小\s*】|^上一篇|^下一篇|^主办[：:]|^承办[：:]|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|关闭本页|分享到|网站地图|主办单位[：:]|承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
 
 /** A signature date on its own line (「2025年6月18日」「二〇二五年六月十八日」): never glued to the signer above. */
 const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
@@ -55,8 +55,11 @@ const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s
 /** Lines that open a site's footer, printed after the notice. */
 const PAGE_END = /^(上一篇|下一篇)|扫一扫在手机|^主办[：:]|主办单位[：:]|^承办[：:]|网站标识码|ICP备|版权所有/;
 
+/** A site's menu bar: five or more short words and nothing else (「首 页 新闻中心 政务公开 互动交流 办事服务」). */
+const MENU_BAR = /^([\u4e00-\u9fa5]{1,6}[ \t\u3000]+){4,}[\u4e00-\u9fa5]{1,6}$/;
+
 export function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.test(line);
+  return BOILERPLATE.test(line) || (MENU_BAR.test(line) && !/(厅|局|委员会|政府)(\s|$)/.test(line));
 }
 
 /** The notice's lines, cleaned, with sentences broken across lines joined; web-page furniture dropped. */
@@ -71,8 +74,19 @@ export function logicalLines(raw: string): string[] {
       if (line !== "") lines.push(line);
     }
   }
-  const joined: string[] = [];
+  // PDF and web extraction can put every token of a date on its own line (「于」「2017」「年」「10」「月」
+  // 「31」「日前将…」): glue a bare number to a line ending in 于/至/年/月/第…, and 年/月/日/号 to a number.
+  const glued: string[] = [];
   for (const line of lines) {
+    const prev = glued[glued.length - 1];
+    if (prev !== undefined && ((/^\d{1,4}$/.test(line) && /[于至到为在前第年月]$/.test(prev) && !ANNEX.test(prev)) || (/^[年月日号]/.test(line) && /\d$/.test(prev)))) {
+      glued[glued.length - 1] = prev + line;
+    } else {
+      glued.push(line);
+    }
+  }
+  const joined: string[] = [];
+  for (const line of glued) {
     const prev = joined[joined.length - 1];
     const beforePrev = joined[joined.length - 2];
     if (

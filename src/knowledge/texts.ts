@@ -42,9 +42,10 @@ export const metadataWarnings = {
   noContact: "未识别到联系人及电话。",
   phoneWithoutName: (phone: string) => `电话 ${phone} 未对应到联系人姓名。`,
   docNumberFromTable: (n: string) => `文号「${n}」只见于网页的信息公开表（正文未印文号），请核对。`,
-  dateFromTable: (d: string, label: string) => `未识别到落款日期，已取信息公开表的${label} ${d}，请核对。`,
+  dateFromTable: (d: string, label: string) => `未识别到落款日期，已取${label} ${d}，请核对。`,
   dateDisagrees: (signed: string, table: string, label: string) =>
-    `落款日期 ${signed} 与信息公开表的${label} ${table} 不一致，已取落款日期，请核对。`,
+    `落款日期 ${signed} 与${label} ${table} 不一致，已取落款日期，请核对。`,
+  issuerFromPage: (i: string) => `发文单位「${i}」取自网页的「来源」（正文未署名），请核对。`,
   titleFromTable: (t: string) => `标题「${t}」取自信息公开表，请核对。`,
 } as const;
 
