@@ -203,8 +203,9 @@ const ELIGIBILITY_DATE = /(注册|成立|设立|登记|投产|建成|竣工|开�
 /** What follows a date that is a deadline: an optional weekday and time, then 前/之前/截止/止. */
 const BEFORE_AFTER_DATE =
   /^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*日?\s*(下班前|前|之前|截止|止)/;
-/** 「2024年11月5日至12月2日」: a period whose end has no year of its own. */
-const PERIOD_SHORT_END = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[至到~～—]|-)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+/** 「2024年11月5日至12月2日」「2025年9月10日至2025年10月10日」: a period, its end with or without a year. */
+const PERIOD_SHORT_END =
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[至到~～—]|-)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 /** Words of a submission window: a period in such a sentence ends on a deadline. */
 const SUBMIT = /(申报|填报|报送|提交|受理|申请|征集|推荐|上传)/;
 
@@ -240,7 +241,7 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
         .filter((d) => !periods.some((p) => p.index === d.index))
         .filter((d) => !/^\s*(以后|以来|之后|后|起|开始)/.test(after(d)))
         .map((d) => d.iso);
-      for (const p of periods) dates.push(`${p[1]}-${pad(p[4]!)}-${pad(p[5]!)}`);
+      for (const p of periods) dates.push(`${p[4] ?? p[1]}-${pad(p[5]!)}-${pad(p[6]!)}`);
       for (const m of monthDay) {
         const year = inferYear(Number(m[1]), Number(m[2]), date);
         if (!year) continue;
@@ -488,7 +489,9 @@ export function extractMetadata(raw: string): ExtractedMeta {
   const foundIssuer = findIssuer(lines, title, signatureIndex) ?? table.issuer ?? table.source;
   const issuerFromPage = foundIssuer !== null && findIssuer(lines, title, signatureIndex) === null && table.issuer === null;
   const issuer = foundIssuer === null ? null : spaceIssuers(foundIssuer);
-  if (title && foundIssuer && issuer !== foundIssuer && title.startsWith(foundIssuer)) title = issuer + title.slice(foundIssuer.length);
+  // Two issuers at the head of the title lost their space in cleaning: put it back.
+  const head = title ? /^(.{4,40}?(厅|局|委员会|办公室|政府))(关于|转发)/.exec(title) : null;
+  if (title && head) title = spaceIssuers(head[1]!) + title.slice(head[1]!.length);
   const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
   const deadlines = findDeadlines(dateLines, end, date, inferred);
   const contacts = findContacts(lines, end);
