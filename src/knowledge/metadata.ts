@@ -195,7 +195,7 @@ function findDate(lines: string[], end: number): { date: string | null; index: n
   return { date: null, index: -1 };
 }
 
-const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报|之前|逾期|前完成)/;
+const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报|之前|逾期|前完成|(即日|之日)起?\s*[至到])/;
 /** 「8月25日前」「9月11日下班前」「10月24日之前」: a date without a year that is itself a deadline. */
 const MONTH_DAY_BEFORE =
   /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(下班前|前|之前|截止|止)/g;
@@ -302,12 +302,15 @@ function contactTokens(line: string): Token[] {
   const phoneAt = [...text.matchAll(PHONE)].map((m) => ({ index: m.index!, value: m[1]! }));
   let last = 0;
   const pushWords = (segment: string) => {
-    for (const raw of segment.split(/[\s、，,；;：:。]+/)) {
+    for (const raw of segment.split(/[\s、，,；;：:。|]+/)) {
       const w = raw.trim();
       if (w === "" || !/[\u4e00-\u9fa5]/.test(w)) continue;
       if (/^[（(]/.test(w)) {
         const prev = tokens[tokens.length - 1];
-        if (prev?.kind === "name") prev.note = w.slice(1, -1);
+        const inner = w.slice(1, -1);
+        // 「0931-8926543（王老师）」: the name after the phone it belongs to.
+        if (prev?.kind === "phone" && /^[\u4e00-\u9fa5]{2,3}$/.test(inner) && !LABEL.test(inner)) tokens.splice(tokens.length - 1, 0, { kind: "name", value: inner, note: null });
+        else if (prev?.kind === "name") prev.note = inner;
         continue;
       }
       if (LABEL.test(w)) {
@@ -368,7 +371,9 @@ function findContacts(lines: string[], end: number): Contact[] {
     if (held.length > 0 && !tokens.some((t) => t.kind === "name")) tokens = [...held, ...tokens];
     // Without a cue word, only a short 「处室 姓名 电话」 line is a contact line.
     const namePhone = tokens.some((t, i) => t.kind === "name" && tokens[i + 1]?.kind === "phone");
-    if (!CONTACT_CUE.test(line) && !(namePhone && line.length <= 80)) continue;
+    // A row of a contacts table (「赵立国 | 数字经济处 | 0451-82628133」): a name and a full phone number.
+    const tableRow = line.includes("|") && tokens.some((t) => t.kind === "name") && tokens.some((t) => t.kind === "phone" && /^(0\d{2,3}-\d|1[3-9]\d{9}$)/.test(t.value));
+    if (!CONTACT_CUE.test(line) && !(namePhone && line.length <= 80) && !(tableRow && line.length <= 80)) continue;
     const found: Contact[] = [];
     let names: Array<{ value: string; note: string | null }> = [];
     let label: string | null = null;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractMetadata } from "../../src/knowledge/metadata.ts";
-import { metadataAccuracy } from "../../scripts/bench/qa.ts";
+import { metadataAccuracy, tuningNoticesDir } from "../../scripts/bench/qa.ts";
 
 const dir = path.join(import.meta.dirname, "..", "fixtures", "qa", "notices");
 const read = (f: string) => extractMetadata(fs.readFileSync(path.join(dir, f), "utf8"));
@@ -12,6 +12,12 @@ const read = (f: string) => extractMetadata(fs.readFileSync(path.join(dir, f), "
 describe("metadata of real-shaped notices", () => {
   it("gets at least 90% of the printed fields right", async () => {
     const m = await metadataAccuracy();
+    expect(m.right / m.fields).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("gets at least 90% of the printed fields of the tuning notices right (信息公开 table, joint issuers, PDF lines …)", async () => {
+    const m = await metadataAccuracy(tuningNoticesDir);
+    expect(m.fields).toBeGreaterThanOrEqual(100);
     expect(m.right / m.fields).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -115,6 +115,8 @@ describe("deadlines", () => {
     ["a date split over lines", "请各市于\n2025\n年\n9\n月\n30\n日前将推荐文件报送省厅。", ["2025-09-30"]],
     ["a start (「以后开工」) is not a deadline", "项目应于2024年1月1日以后开工建设，截至申报时已完成投资50%以上。", []],
     ["a condition (「前注册成立」) is not a deadline", "申报企业应为2023年12月31日前注册成立的企业。", []],
+    ["「即日起至…」", "项目申报时间为即日起至2025年9月15日，请各市按时报送。", ["2025-09-15"]],
+    ["「（周五）前」", "各区县于9月19日（周五）前完成初审推荐。", ["2025-09-19"]],
     ["a month-day before the notice's date rolls into the next year", "请于1月30日（星期五）前提交。", ["2026-01-30"], "2025年12月19日"],
   ])("%s", (_shape, sentence, dates, signed?: string) => {
     expect(at(sentence, signed).deadlines.map((d) => d.date)).toEqual(dates);
@@ -139,6 +141,10 @@ describe("contacts: every one on a line, nobody else's", () => {
     ["a contact in parentheses at the end of a sentence", "请于6月6日前报送。（联系人：彭丽，电话：0731-88955132）", [["彭丽", "0731-88955132"]]],
     ["an area code spaced 「024 - …」 and 「/」 between phones", "联系人：孟凡宇、沈悦\n联系电话：024 - 23448061 / 23448065", [["孟凡宇", "024-23448061"], ["沈悦", "23448065"]]],
     ["an area code in parentheses", "联系人：郑海燕，电话：（0791）88157016", [["郑海燕", "0791-88157016"]]],
+    ["one name with two phones: the first", "市经济信息委中小企业处：刘晓峰，023-63899012，13908321234", [["刘晓峰", "023-63899012"]]],
+    ["the name in parentheses after the phone", "咨询电话：0931-8926543（王老师）", [["王老师", "0931-8926543"]]],
+    ["rows of a contacts table", "三、联系人\n姓名 | 处室 | 电话\n赵立国 | 数字经济处 | 0451-82628133\n钱雪 | 数字经济处 | 0451-82628136", [["赵立国", "0451-82628133"], ["钱雪", "0451-82628136"]]],
+    ["a quota table is no contact list", "福州市 | 8\n厦门市 | 6", []],
     ["an index number 「索引号：11370000MB…」 is no phone", "索引号：11370000MB28523XXL/2025-00317\n联系人：张立民 0531-51782316", [["张立民", "0531-51782316"]]],
   ])("%s", (_shape, lines, contacts) => {
     expect(at(lines)).toEqual(contacts);
