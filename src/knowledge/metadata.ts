@@ -7,7 +7,8 @@ import type { Contact, Deadline, NoticeMeta, NoticePart } from "./notice-meta.ts
  * front-matter header: title, issuer, 文号, date, deadlines, contacts, attachments.
  */
 
-const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[]\d{4}[〕］\]]\d{1,4}号/;
+/** 「苏工信数字〔2026〕58号」, also with the year in ［］, [], 【】 or （） as some sites print it. */
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]\d{1,4}号/;
 
 /** A line that is nothing but a 文号 (optionally labelled), as printed under the issuer's name. */
 const DOC_NUMBER_LINE = new RegExp(`^(文号[：:])?\\s*(${DOC_NUMBER.source})$`);
@@ -198,11 +199,11 @@ function findDate(lines: string[], end: number): { date: string | null; index: n
 const DEADLINE_CUE = /(截止|截至|前报送|前将|前上报|前提交|前报|之前|逾期|前完成|(即日|之日)起?\s*[至到])/;
 /** 「8月25日前」「9月11日下班前」「10月24日之前」: a date without a year that is itself a deadline. */
 const MONTH_DAY_BEFORE =
-  /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(下班前|前|之前|截止|止)/g;
+  /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:[（(]含[）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*(下班前|前|之前|截止|止)/g;
 const ELIGIBILITY_DATE = /(注册|成立|设立|登记|投产|建成|竣工|开工|认定|获得|取得|实施|完成投资)/;
 /** What follows a date that is a deadline: an optional weekday and time, then 前/之前/截止/止. */
 const BEFORE_AFTER_DATE =
-  /^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*日?\s*(下班前|前|之前|截止|止)/;
+  /^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:[（(]含[）)])?\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[:：时点]\s*(?:\d{1,2}\s*分?)?)?\s*日?\s*(下班前|前|之前|截止|止)/;
 /** 「2024年11月5日至12月2日」「2025年9月10日至2025年10月10日」: a period, its end with or without a year. */
 const PERIOD_SHORT_END =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[至到~～—]|-)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
@@ -242,6 +243,13 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
         .filter((d) => !/^\s*(以后|以来|之后|后|起|开始)/.test(after(d)))
         .map((d) => d.iso);
       for (const p of periods) dates.push(`${p[4] ?? p[1]}-${pad(p[5]!)}-${pad(p[6]!)}`);
+      // 「申报截止日期为9月30日」: after 截止/截至 a date without a year is the deadline too.
+      const cut = /截止|截至/.exec(sentence);
+      if (cut) {
+        for (const m of sentence.slice(cut.index).matchAll(/(?<![\d年])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
+          if (!monthDay.some((x) => x[1] === m[1] && x[2] === m[2])) monthDay.push(m);
+        }
+      }
       for (const m of monthDay) {
         const year = inferYear(Number(m[1]), Number(m[2]), date);
         if (!year) continue;

@@ -31,6 +31,7 @@ describe("文号: this notice's, else the 信息公开 table's with a warning", 
     ["a line above the title", "冀工信产函〔2024〕112号\n某某省工业和信息化厅关于开展项目申报的通知", "冀工信产函〔2024〕112号", false],
     ["only in the 信息公开 table", `${table}\n山东省工业和信息化厅关于开展项目申报的通知`, "鲁工信中小〔2025〕146号", true],
     ["in the table and printed in the notice: the notice's", `${table}\n山东省工业和信息化厅关于开展项目申报的通知\n鲁工信中小〔2025〕147号`, "鲁工信中小〔2025〕147号", false],
+    ["the year in 【】, as some sites print it", "内蒙古自治区工业和信息化厅关于开展项目申报的通知\n内工信中小字【2025】301号", "内工信中小字【2025】301号", false],
     ["a forwarding notice citing the forwarded one's 文号", "合肥市经济和信息化局关于转发《安徽省经济和信息化厅关于开展项目申报的通知》的通知\n合经信技术〔2025〕39号\n现将《安徽省经济和信息化厅关于开展项目申报的通知》（皖经信技术函〔2025〕217号）转发给你们。", "合经信技术〔2025〕39号", false],
     ["none printed, one cited: none", "某市工业和信息化局关于开展项目申报的通知\n根据《某某办法》（财建〔2023〕117号）要求，现通知如下。", null, false],
   ])("%s", (_shape, head, docNumber, fromTable) => {
@@ -117,6 +118,8 @@ describe("deadlines", () => {
     ["a condition (「前注册成立」) is not a deadline", "申报企业应为2023年12月31日前注册成立的企业。", []],
     ["「即日起至…」", "项目申报时间为即日起至2025年9月15日，请各市按时报送。", ["2025-09-15"]],
     ["「（周五）前」", "各区县于9月19日（周五）前完成初审推荐。", ["2025-09-19"]],
+    ["「截止日期为X月X日」 without 前", "申报截止日期为10月31日，逾期不予受理。", ["2025-10-31"]],
+    ["「X月X日（含）前」", "请于10月20日（含）前报送。", ["2025-10-20"]],
     ["a month-day before the notice's date rolls into the next year", "请于1月30日（星期五）前提交。", ["2026-01-30"], "2025年12月19日"],
   ])("%s", (_shape, sentence, dates, signed?: string) => {
     expect(at(sentence, signed).deadlines.map((d) => d.date)).toEqual(dates);
