@@ -111,7 +111,8 @@ export function spaceIssuers(s: string): string {
   let rest = s;
   while (rest !== "") {
     const m = /^[\u4e00-\u9fa5]{2,20}?(厅|局|委员会|办公室|政府)/.exec(rest);
-    if (!m || m[0].length < 4) return s;
+    // A later part may be a short form (「自治区工业和信息化厅 财政厅」).
+    if (!m || m[0].length < (parts.length ? 3 : 4)) return s;
     parts.push(m[0]);
     rest = rest.slice(m[0].length).trim();
   }
@@ -172,18 +173,29 @@ function findTitle(lines: string[]): { title: string | null; index: number; sure
 
 const ISSUER_LINE = /^(.{2,30}?(厅|局|委员会|委|政府|办公室|管委会))(文件)?$/;
 
+/** The signers stacked above the signature date (「宁夏回族自治区工业和信息化厅」「宁夏回族自治区财政厅」), top first. */
+function signatureBlock(lines: string[], signatureIndex: number): string | null {
+  const signers: string[] = [];
+  for (let i = signatureIndex - 1; i >= 0 && i >= signatureIndex - 3; i--) {
+    const m = ISSUER_LINE.exec(lines[i]!);
+    if (!m || m[3]) break;
+    signers.unshift(m[1]!);
+  }
+  return signers.length ? signers.join(" ") : null;
+}
+
 function findIssuer(lines: string[], title: string | null, signatureIndex = -1): string | null {
   for (const l of lines.slice(0, 6)) {
     const m = ISSUER_LINE.exec(l);
     if (m) return m[1]!;
   }
+  const signed = signatureIndex > 0 ? signatureBlock(lines, signatureIndex) : null;
   if (title) {
     const m = /^(.{2,30}?(厅|局|委员会|委|政府|办公室))(关于|转发)/.exec(title);
-    if (m) return m[1]!;
+    // 「自治区工业和信息化厅 财政厅关于…」「省工信厅关于…」: a short form; the signature names them in full.
+    if (m && !(signed && /^(省|市|自治区|区|县)/.test(m[1]!))) return m[1]!;
   }
-  const signer = lines[signatureIndex - 1];
-  if (signer && ISSUER_LINE.test(signer)) return ISSUER_LINE.exec(signer)![1]!;
-  return null;
+  return signed;
 }
 
 function findDate(lines: string[], end: number): { date: string | null; index: number } {
@@ -396,8 +408,11 @@ function findContacts(lines: string[], end: number): Contact[] {
         continue;
       }
       // A run of phones: pair with the names before it one to one, or share one phone among them.
+      const before = tokens[i - 1];
       const phones = [t.value];
       while (tokens[i + 1]?.kind === "phone") phones.push((tokens[++i] as { value: string }).value);
+      // 「马国庆 电话：A 手机：B」: B is the same person's second number, not a contact without a name.
+      if (names.length === 0 && found.length > 0 && before?.kind === "label" && /^(手机|座机|电话|办公电话|联系电话)$/.test(before.value)) continue;
       if (names.length === 0) {
         for (const ph of phones) found.push({ name: null, phone: ph, email: null, note: label });
       } else if (names.length === phones.length) {

@@ -28,6 +28,7 @@ export function stripMarkup(s: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
+    .replace(/^#{1,6}\s+/gm, "")
     .replace(/\*\*/g, "")
     .replace(/\^\[(\d+)\]/g, "[$1]")
     .replace(/\[image:[^\]]*\]/g, "");

@@ -52,6 +52,8 @@ describe("issuer", () => {
     ["from the title", "河北省工业和信息化厅关于开展项目申报的通知", SIGN, "河北省工业和信息化厅"],
     ["two issuers in the title", "河南省工业和信息化厅 河南省财政厅关于组织申报专项资金项目的通知", "河南省工业和信息化厅 河南省财政厅\n二〇二五年六月十八日", "河南省工业和信息化厅 河南省财政厅"],
     ["an office of a department, not two issuers", "陕西省工业和信息化厅办公室关于征集数字化转型服务商的通知", SIGN, "陕西省工业和信息化厅办公室"],
+    ["a short form in the title, the signers stacked in full above the date", "自治区工业和信息化厅 财政厅关于组织申报专项资金项目的通知", "宁夏回族自治区工业和信息化厅\n宁夏回族自治区财政厅\n2025年4月1日", "宁夏回族自治区工业和信息化厅 宁夏回族自治区财政厅"],
+    ["a markdown heading", "# 海南省工业和信息化厅关于征集应用场景的通知", SIGN, "海南省工业和信息化厅"],
     ["only the signature names it", "关于开展项目申报的通知", "湖南省工业和信息化厅\n2025年5月20日", "湖南省工业和信息化厅"],
     ["only the page's 来源 names it", "关于开展项目申报的通知\n发布时间：2025-10-09 16:20 来源：贵州省工业和信息化厅", "2025年10月9日", "贵州省工业和信息化厅"],
   ])("%s", (_shape, head, tail, issuer) => {
@@ -63,6 +65,7 @@ describe("issuer", () => {
     expect(spaceIssuers("郑州市工业和信息化局郑州市财政局")).toBe("郑州市工业和信息化局 郑州市财政局");
     expect(spaceIssuers("陕西省工业和信息化厅办公室")).toBe("陕西省工业和信息化厅办公室");
     expect(spaceIssuers("某市人民政府办公室")).toBe("某市人民政府办公室");
+    expect(spaceIssuers("自治区工业和信息化厅财政厅")).toBe("自治区工业和信息化厅 财政厅");
   });
 });
 
@@ -148,6 +151,8 @@ describe("contacts: every one on a line, nobody else's", () => {
     ["the name in parentheses after the phone", "咨询电话：0931-8926543（王老师）", [["王老师", "0931-8926543"]]],
     ["rows of a contacts table", "三、联系人\n姓名 | 处室 | 电话\n赵立国 | 数字经济处 | 0451-82628133\n钱雪 | 数字经济处 | 0451-82628136", [["赵立国", "0451-82628133"], ["钱雪", "0451-82628136"]]],
     ["a quota table is no contact list", "福州市 | 8\n厦门市 | 6", []],
+    ["「电话：A 手机：B」: one person", "联系人：马国庆（节能与综合利用处） 电话：0971-8261234 手机：13897012345", [["马国庆", "0971-8261234"]]],
+    ["a support line without a name stays", "业务咨询：中小企业服务处 黄海涛 0755-88120001；系统技术支持：0755-88120099", [["黄海涛", "0755-88120001"], [null, "0755-88120099"]]],
     ["an index number 「索引号：11370000MB…」 is no phone", "索引号：11370000MB28523XXL/2025-00317\n联系人：张立民 0531-51782316", [["张立民", "0531-51782316"]]],
   ])("%s", (_shape, lines, contacts) => {
     expect(at(lines)).toEqual(contacts);
