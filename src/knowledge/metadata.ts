@@ -12,7 +12,8 @@ const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[【（(]\d{4}[〕］\]】）)]
 
 /** A line that is nothing but a 文号 (optionally labelled), as printed under the issuer's name. */
 const DOC_NUMBER_LINE = new RegExp(`^(文号[：:])?\\s*(${DOC_NUMBER.source})$`);
-const TITLE_END = /(通知|意见|指南|办法|方案|公告|通告|决定|细则|规定)$/;
+/** How a title ends: 「…的通知」, 「…的函」, also with a short note after it (「…的通知（第二批）」). */
+const TITLE_END = /(通知|意见|指南|办法|方案|公告|通告|决定|细则|规定|公示|的函)([（(][^（()）]{1,12}[）)])?$/;
 
 const pad = (n: number | string) => String(n).padStart(2, "0");
 
@@ -202,7 +203,8 @@ function findDate(lines: string[], end: number): { date: string | null; index: n
   // The signature date: a line that is only a date, last one before the annexes.
   for (let i = end - 1; i >= 0; i--) {
     const l = lines[i]!;
-    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(l) ?? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(l);
+    // 「2025年9月5日」, or the signer and the date on one line (「山东省工业和信息化厅 2025年9月5日」).
+    const m = /^(?:.{2,40}(?:厅|局|委员会|政府|办公室)\s*)?(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(l) ?? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(l);
     if (m && validIso(`${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`)) return { date: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, index: i };
   }
   return { date: null, index: -1 };

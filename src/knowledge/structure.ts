@@ -28,7 +28,7 @@ export interface Chunk {
 
 const TERMINAL = /[。；;！!？?：:）)」”\d%]$/;
 /** Lines that end a header block or label a field: never glued to the next line. */
-const NO_JOIN_AFTER = /(通知|意见|指南|办法|文件|[〔［\[【（(]\d{4}[〕］\]】）)]\d+号)$/;
+const NO_JOIN_AFTER = /(通知|意见|指南|办法|文件|的函|通知[（(][^（()）]{1,12}[）)]|[〔［\[【（(]\d{4}[〕］\]】）)]\d+号)$/;
 const FIELD_LABEL = /^[\u4e00-\u9fa5]{1,6}[：:]/;
 /** 「注：示范平台方向填报(5000字以内)」 introduces one direction's part of a shared form. */
 const DIRECTION_NOTE = /^注[：:](.{2,20}?)方向填报/;
