@@ -75,22 +75,30 @@ interface InfoTable {
   source: string | null;
 }
 
-const INFO_LABELS = "信息索引号|索引号|主题分类|发文机关|发布机构|发文单位|成文日期|生成日期|发布日期|发布时间|公开日期|来源|信息来源|文\\s*号|发文字号|标\\s*题|公开方式";
+const INFO_LABELS = "信息索引号|索引号|主题分类|发文机关|发文机构|发布机构|发文单位|成文日期|生成日期|发布日期|发布时间|公开日期|来源|信息来源|文\\s*号|发文字号|标\\s*题|公开方式";
 
 export function infoTable(raw: string): InfoTable {
   const fields = new Map<string, string>();
   const re = new RegExp(`(?:^|\\s)(${INFO_LABELS})\\s*[：:]\\s*([^\\s]+)`, "g");
+  const cellLabel = new RegExp(`^(${INFO_LABELS})$`);
   for (const line of raw.replace(/\r\n?/g, "\n").split("\n").slice(0, 30)) {
     for (const m of line.trim().matchAll(re)) {
       const label = m[1]!.replace(/\s/g, "");
       if (!fields.has(label)) fields.set(label, m[2]!);
     }
+    // A table copied cell by cell: 「索引号<TAB>000014348/2025-00052<TAB>发文机构<TAB>北京市经济和信息化局」.
+    const cells = line.split(/\t|\s\|\s/).map((c) => c.trim());
+    for (let i = 0; i + 1 < cells.length; i++) {
+      if (!cellLabel.test(cells[i]!) || cells[i + 1] === "") continue;
+      const label = cells[i]!.replace(/\s/g, "");
+      if (!fields.has(label)) fields.set(label, cells[i + 1]!);
+    }
   }
-  const strong = ["信息索引号", "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "生成日期", "发文字号"].filter((l) => fields.has(l));
+  const strong = ["信息索引号", "索引号", "主题分类", "发文机关", "发文机构", "发布机构", "成文日期", "生成日期", "发文字号"].filter((l) => fields.has(l));
   const present = strong.length >= 1 && fields.size >= 2;
   const get = (...labels: string[]) => labels.map((l) => fields.get(l)).find((v) => v !== undefined) ?? null;
   const num = get("文号", "发文字号");
-  const issuer = get("发文机关", "发布机构", "发文单位");
+  const issuer = get("发文机关", "发文机构", "发布机构", "发文单位");
   const writtenLabel = ["成文日期", "生成日期"].find((l) => fields.has(l) && isoOf(fields.get(l)!));
   const title = get("标题");
   // The page's own 发布日期/发布时间 (printed with or without a table): a last resort for the date.
