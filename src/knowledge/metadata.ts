@@ -509,7 +509,12 @@ export function extractMetadata(raw: string): ExtractedMeta {
   const docNumberFromTable = docNumber === null && table.docNumber !== null;
   if (docNumberFromTable) docNumber = table.docNumber;
   const dateLines = lines.map(arabicDates);
-  const signed = findDate(dateLines, end);
+  // A forwarded notice printed after this one's signature (its own 文号 and title) has its own signature
+  // date: this notice's is the last one before it.
+  const parts = findParts(lines, docLine >= 0 ? docLine : 0);
+  const firstPart = parts.length ? lines.indexOf(parts[0]!.startsAt) : -1;
+  const ownSigned = firstPart > 0 ? findDate(dateLines, Math.min(end, firstPart)) : null;
+  const signed = ownSigned?.date ? ownSigned : findDate(dateLines, end);
   const signatureIndex = signed.index;
   let date = signed.date;
   const dateWarnings: string[] = [];
@@ -553,7 +558,7 @@ export function extractMetadata(raw: string): ExtractedMeta {
     deadlines,
     contacts,
     attachments: findAttachments(lines, end),
-    parts: findParts(lines, docLine >= 0 ? docLine : 0),
+    parts,
     warnings,
   };
 }

@@ -86,6 +86,27 @@ describe("date: the signature's, in any numerals", () => {
     expect(meta(notice(title, tail)).date).toBe(date);
   });
 
+  it("takes this notice's signature date, not that of a forwarded notice printed after it", () => {
+    const m = meta(
+      [
+        "济南市工业和信息化局关于转发《山东省工业和信息化厅关于开展示范企业认定工作的通知》的通知",
+        "济工信发〔2025〕61号",
+        "各区县工业和信息化局：",
+        "现将《山东省工业和信息化厅关于开展示范企业认定工作的通知》（鲁工信创〔2025〕98号）转发给你们，请于6月10日前报送。",
+        "济南市工业和信息化局",
+        "2025年5月26日",
+        "鲁工信创〔2025〕98号",
+        "山东省工业和信息化厅关于开展示范企业认定工作的通知",
+        "各市工业和信息化局：",
+        "请各市于2025年6月20日前将推荐文件报送省工业和信息化厅。",
+        "山东省工业和信息化厅",
+        "2025年5月12日",
+      ].join("\n"),
+    );
+    expect([m.title.slice(0, 10), m.docNumber, m.issuer, m.date]).toEqual(["济南市工业和信息化局", "济工信发〔2025〕61号", "济南市工业和信息化局", "2025-05-26"]);
+    expect(m.parts.map((p) => p.docNumber)).toEqual(["鲁工信创〔2025〕98号"]);
+  });
+
   it("falls back to the table's 成文日期, then the page's 发布日期, and says so", () => {
     const table = meta(`索引号：123/2025-1\n成文日期：2025-09-05\n${title}\n${BODY}`);
     expect(table.date).toBe("2025-09-05");
