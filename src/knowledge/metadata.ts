@@ -300,6 +300,9 @@ const OFFICE = /[\u4e00-\u9fa5]{2,16}?(处|科|室|中心|办公室|局|厅|委�
 /** Labels that read like names but are not (「业务咨询」「技术支持」). */
 const LABEL = /^(联系人及联系方式|联系人及电话|联系人及联系电话|联系人和电话|联系人及方式|联系方式及电话|业务联系人|联系处室|联系部门|联系人|联系电话|电话|联系方式|业务咨询|咨询电话|咨询|系统技术支持|技术支持|邮箱|传真|手机|座机|地址|电子邮箱|联\s*系\s*人)$/;
 
+/** 「艾力·买买提」: a name written with a middle dot (Uyghur, Kazakh, Tibetan names in Chinese). */
+const PERSON_WITH_DOT = /^[\u4e00-\u9fa5]{1,6}[·•][\u4e00-\u9fa5]{1,8}$/;
+
 /** Common surnames: where two names lost the space between them (「郭强任晓东」), the second starts with one. */
 const SURNAMES = new Set(
   [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"],
@@ -328,7 +331,10 @@ function contactTokens(line: string): Token[] {
   // 「（联系人：彭丽，电话：0731-…）」 is the contact itself, not a note on the name before it.
   const text = normalizePhones(line)
     .replace(EMAIL, " ")
-    .replace(/[（(]([^）)]{0,30})[）)]/g, (m, inner: string) => (/联系|电话|\d{7}/.test(inner) ? ` ${inner} ` : ` ${m} `));
+    .replace(/[（(]([^）)]{0,30})[）)]/g, (m, inner: string) =>
+      // A note stays one word (「（工作日9:00-17:00）」 is not split at its colon).
+      /联系|电话|\d{7}/.test(inner) ? ` ${inner} ` : ` （${inner.replace(/[\s、，,；;：:。|]+/g, "·")}） `,
+    );
   const phoneAt = [...text.matchAll(PHONE)].map((m) => ({ index: m.index!, value: m[1]! }));
   let last = 0;
   const pushWords = (segment: string) => {
@@ -355,7 +361,7 @@ function contactTokens(line: string): Token[] {
         .replace(/^(联系人|联系电话|电话)/, "")
         .replace(/(联系电话|电话|手机|座机|办公电话|传真|联系方式)$/, "");
       const office = end > 0 ? w.slice(0, end) : null;
-      if (/^[\u4e00-\u9fa5]{2,3}$/.test(rest) && !LABEL.test(rest)) tokens.push({ kind: "name", value: rest, note: office });
+      if ((/^[\u4e00-\u9fa5]{2,3}$/.test(rest) || PERSON_WITH_DOT.test(rest)) && !LABEL.test(rest)) tokens.push({ kind: "name", value: rest, note: office });
       else if (splitNames(rest)) for (const n of splitNames(rest)!) tokens.push({ kind: "name", value: n, note: office });
       else if (office) tokens.push({ kind: "label", value: office });
     }

@@ -178,6 +178,9 @@ describe("contacts: every one on a line, nobody else's", () => {
     ["a quota table is no contact list", "福州市 | 8\n厦门市 | 6", []],
     ["「电话：A 手机：B」: one person", "联系人：马国庆（节能与综合利用处） 电话：0971-8261234 手机：13897012345", [["马国庆", "0971-8261234"]]],
     ["a support line without a name stays", "业务咨询：中小企业服务处 黄海涛 0755-88120001；系统技术支持：0755-88120099", [["黄海涛", "0755-88120001"], [null, "0755-88120099"]]],
+    ["a name with a middle dot", "联系人：艾力·买买提 0991-2345678", [["艾力·买买提", "0991-2345678"]]],
+    ["office hours in parentheses are no name", "技术支持：天津市中小企业服务中心 022-58832200（工作日9:00-17:00）", [[null, "022-58832200"]]],
+    ["names and phones separated by ，", "联系人：中小企业处 张磊，刘芳；联系电话：022-58832101，022-58832102", [["张磊", "022-58832101"], ["刘芳", "022-58832102"]]],
     ["an index number 「索引号：11370000MB…」 is no phone", "索引号：11370000MB28523XXL/2025-00317\n联系人：张立民 0531-51782316", [["张立民", "0531-51782316"]]],
   ])("%s", (_shape, lines, contacts) => {
     expect(at(lines)).toEqual(contacts);
