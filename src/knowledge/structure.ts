@@ -53,7 +53,9 @@ const BOILERPLATE =
 const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 
 /** Lines that open a site's footer, printed after the notice. */
-const PAGE_END = /^(上一篇|下一篇)|扫一扫在手机|^主办[：:]|主办单位[：:]|^承办[：:]|网站标识码|ICP备|版权所有/;
+const PAGE_END = /^(上一篇|下一篇)|扫一扫在手机|网站标识码|ICP备|公网安备|版权所有/;
+/** 「主办单位：…」 opens a footer only with a site's marks on it or just below; a contest's 主办单位 is text. */
+const SITE_OWNER = /^主办[：:]|^主办单位[：:]|^承办[：:]|^[\u4e00-\u9fa5]{4,30}主办\s*$/;
 
 /** A site's menu bar: five or more short words and nothing else (「首 页 新闻中心 政务公开 互动交流 办事服务」). */
 const MENU_BAR = /^([\u4e00-\u9fa5]{1,6}[ \t\u3000]+){4,}[\u4e00-\u9fa5]{1,6}$/;
@@ -65,9 +67,11 @@ export function isBoilerplate(line: string): boolean {
 /** The notice's lines, cleaned, with sentences broken across lines joined; web-page furniture dropped. */
 export function logicalLines(raw: string): string[] {
   const lines: string[] = [];
-  for (const rawLine of raw.replace(/\r\n?/g, "\n").split("\n")) {
+  const rawLines = raw.replace(/\r\n?/g, "\n").split("\n");
+  for (const [k, rawLine] of rawLines.entries()) {
     // The site's footer (上一篇/下一篇, 主办/承办, 网站标识码, ICP备): nothing of the notice follows it.
-    if (lines.length >= 5 && PAGE_END.test(rawLine.trim())) break;
+    const t = rawLine.trim();
+    if (lines.length >= 5 && (PAGE_END.test(t) || (SITE_OWNER.test(t) && rawLines.slice(k, k + 4).some((l) => /网站|ICP备|公网安备|版权所有|邮编|地址[：:].*(电话|传真)|技术支持电话/.test(l))))) break;
     if (isBoilerplate(rawLine.trim())) continue;
     for (const piece of cleanLine(rawLine.replace(/^\s*-\s+/, "")).split("\n")) {
       const line = piece.trim();

@@ -194,6 +194,12 @@ describe("contacts: every one on a line, nobody else's", () => {
     expect(at("联系人：张立民 0531-51782316", footer)).toEqual([["张立民", "0531-51782316"]]);
   });
 
+  it("keeps a contest's 主办单位 and what follows it (not a site footer)", () => {
+    const text = `某某省工业和信息化厅关于举办2025年工业设计大赛的通知\n${BODY}\n（一）主办单位：某某省工业和信息化厅\n（二）承办单位：某某省工业设计协会\n三、联系方式\n联系人：张立民 0531-51782316\n某某省工业和信息化厅\n2025年9月5日`;
+    expect(meta(text).contacts.map((c) => [c.name, c.phone])).toEqual([["张立民", "0531-51782316"]]);
+    expect(meta(text).date).toBe("2025-09-05");
+  });
+
   it("normalizes phones as printed", () => {
     expect(normalizePhones("０５３１－５１７８２３１６")).toBe("0531-51782316");
     expect(normalizePhones("010 - 68205662 / 68205661")).toBe("010-68205662 / 68205661");
