@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { arabicDates, extractMetadata, infoTable, normalizePhones, spaceIssuers } from "../../src/knowledge/metadata.ts";
+import { logicalLines } from "../../src/knowledge/structure.ts";
 
 // Shapes of real provincial notices (web pages with a 政府信息公开 table and a footer, PDF text,
 // joint notices, forwarded notices), one table per field: a notice snippet → what must be read.
@@ -198,6 +199,7 @@ describe("contacts: every one on a line, nobody else's", () => {
     const text = `某某省工业和信息化厅关于举办2025年工业设计大赛的通知\n${BODY}\n（一）主办单位：某某省工业和信息化厅\n（二）承办单位：某某省工业设计协会\n三、联系方式\n联系人：张立民 0531-51782316\n某某省工业和信息化厅\n2025年9月5日`;
     expect(meta(text).contacts.map((c) => [c.name, c.phone])).toEqual([["张立民", "0531-51782316"]]);
     expect(meta(text).date).toBe("2025-09-05");
+    expect(logicalLines(text)).toContain("（一）主办单位：某某省工业和信息化厅");
   });
 
   it("normalizes phones as printed", () => {
