@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { ChannelAdapter, Address, SentMessage, Activity } from "../bots/port.ts";
+import { pendingDeliveriesKey, type ChannelAdapter, type Address, type SentMessage, type Activity } from "../bots/port.ts";
 import type { Send } from "../flows/engine/engine.ts";
 import type { Channel, OutboundMessage } from "../flows/engine/messages.ts";
 import { AppError } from "../shared/errors.ts";
@@ -226,7 +226,7 @@ export class Outbox {
   }
 
   private chatKey(to: Address): string {
-    return `${this.opts.prefix}:outbox:${to.channel}:${to.chatId}`;
+    return pendingDeliveriesKey(this.opts.prefix, to);
   }
   private indexKey(channel: Channel): string {
     return `${this.opts.prefix}:outbox:${channel}`;

@@ -52,8 +52,28 @@ export interface Address {
   userId?: string;
 }
 
-/** Receives one inbound message; resolves when the engine has handled it (replies sent). */
-export type InboundHandler = (message: InboundMessage) => Promise<void>;
+/**
+ * Receives one inbound message; resolves when the engine has handled it (replies sent).
+ * `hints` carry what the adapter learnt on the way for free, so the handler need not ask again.
+ */
+export type InboundHandler = (message: InboundMessage, hints?: InboundHints) => Promise<void>;
+
+export interface InboundHints {
+  /**
+   * The adapter looked at the chat's pending outbox deliveries (`pendingDeliveriesKey`) in the
+   * same Redis call that recorded the message: false when there were none, so the handler skips
+   * its own look before the engine runs.
+   */
+  pendingDeliveries?: boolean;
+}
+
+/**
+ * The Redis hash holding a chat's undelivered outbox messages (src/app/outbox.ts), under the
+ * service's REDIS_PREFIX; it exists only while something is pending.
+ */
+export function pendingDeliveriesKey(prefix: string, to: Pick<Address, "channel" | "chatId">): string {
+  return `${prefix}:outbox:${to.channel}:${to.chatId}`;
+}
 
 export interface SentMessage {
   /** The platform's id of the message, for `edit`; null when the platform has none. */

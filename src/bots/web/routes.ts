@@ -90,8 +90,10 @@ export function webRoutes(adapter: WebAdapter): FastifyPluginAsync {
       if (!adapter.accepting) return refuse(reply, 503, "STOPPING");
       const last = req.headers["last-event-id"];
       const lastId = typeof last === "string" && /^\d{1,20}-\d{1,20}$/.test(last) ? last : null;
+      // The security headers set for every reply (src/app/http/server.ts) go on the stream too.
+      const headers = reply.getHeaders() as Record<string, string | number | string[]>;
       reply.hijack();
-      adapter.sse.open(chatId, reply.raw, lastId);
+      adapter.sse.open(chatId, reply.raw, lastId, headers);
     });
 
     app.get<{ Params: { fileId: string } }>("/files/:fileId", async (req, reply) => {
