@@ -6,14 +6,17 @@ import type { Redis } from "ioredis";
 // (so the message's handler need not ask Redis again): one round trip.
 // KEYS: stream, once key or '', the chat's pending-deliveries hash or ''.
 // ARGV: max length, entry JSON, ttl, pub/sub channel or '', notice head ("e\n<origin>\n<chat>").
-// Returns {id or '' (a repeated once key), pending 0/1, id of the entry before it or ''}.
+// Returns {id or '' (a repeated once key), pending 0/1, id of the entry before it or '' (also
+// when no page of the chat is open anywhere: nobody needs it then)}.
 const APPEND = `
 local pending = 0
 if KEYS[3] ~= '' then pending = redis.call('EXISTS', KEYS[3]) end
 if KEYS[2] ~= '' and not redis.call('SET', KEYS[2], '1', 'EX', 86400, 'NX') then return {'', pending, ''} end
-local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local prev = ''
-if last[1] then prev = last[1][1] end
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+  if last[1] then prev = last[1][1] end
+end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
 local others = 0
