@@ -44,6 +44,10 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     // A slow or stuck client cannot hold a request open forever (SSE streams are hijacked).
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A JSON body with a field its schema does not allow is refused (400), not silently
+    // stripped (Fastify's default removes such fields): routes with `additionalProperties: false`
+    // (the web chat's POST /api/messages) mean it.
+    ajv: { customOptions: { removeAdditional: false } },
   });
   // helmet's headers, computed once: @fastify/helmet rebuilt helmet (and re-parsed the CSP)
   // on every request, about a tenth of the web chat's CPU per message.
