@@ -153,7 +153,9 @@ export class Outbox {
       const item = JSON.parse(claimed) as Pending;
       const lease = `${to.chatId}\n${key}`;
       try {
-        await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message) : adapter.send(item.to, item.message));
+        // The delivery key makes a repeat after a crash recognisable to channels that can drop it.
+        const once = { idempotencyKey: `outbox:${to.channel}:${to.chatId}:${key}` };
+        await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message, once) : adapter.send(item.to, item.message, once));
         sent++;
         await redis.hdel(this.takenKey(to.channel), lease);
       } catch (err) {

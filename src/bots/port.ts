@@ -21,14 +21,18 @@ export interface ChannelAdapter {
    * receiving, not when it stops. Every inbound message goes to `onMessage`.
    */
   start(onMessage: InboundHandler): Promise<void>;
-  /** Send a new message to `to`. The id it returns is what a later `edit` (`editOf`) refers to. */
-  send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Send a new message to `to`. The id it returns is what a later `edit` (`editOf`) refers to.
+   * With `opts.idempotencyKey` (durable outbox deliveries), a repeat with the same key should
+   * have no second effect where the channel can tell (see `SendOptions`).
+   */
+  send(to: Address, message: OutboundMessage, opts?: SendOptions): Promise<SentMessage>;
   /**
    * Replace an earlier message (`messageId` from `send`, or an inbound `sourceMessageId`),
    * e.g. drop a pressed button's keyboard and show the choice. Platforms that cannot
    * edit send `message` as a new one.
    */
-  edit(to: Address, messageId: string, message: OutboundMessage): Promise<SentMessage>;
+  edit(to: Address, messageId: string, message: OutboundMessage, opts?: SendOptions): Promise<SentMessage>;
   /** Show that something slow is under way (Telegram sendChatAction, a web spinner). May do nothing. */
   progress(to: Address, activity: Activity): Promise<void>;
   /**
@@ -42,6 +46,17 @@ export interface ChannelAdapter {
   stop(): Promise<void>;
   /** Routes the web service registers on its Fastify server (a webhook), for adapters that receive over HTTP. */
   readonly httpRoutes?: import("fastify").FastifyPluginAsync;
+}
+
+export interface SendOptions {
+  /**
+   * Unique to one delivery, the same when it is retried: the outbox passes its delivery key, so
+   * a message re-sent after a process died between the platform accepting it and the outbox
+   * confirming it is dropped by a channel that can recognise it (the web chat keeps the keys it
+   * stored; Feishu derives its request `uuid` from it, deduplicated by the platform for an hour).
+   * Channels without such a means (Telegram, the console) ignore it.
+   */
+  idempotencyKey?: string;
 }
 
 /** Where a message goes. `userId` is absent for group or broadcast targets. */

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { Redis, type RedisOptions } from "ioredis";
 import type { InboundMessage, OutboundMessage } from "../../flows/engine/messages.ts";
 import type { Logger } from "../../shared/log.ts";
-import { pendingDeliveriesKey, type Activity, type Address, type ChannelAdapter, type InboundHandler, type SentMessage } from "../port.ts";
+import { pendingDeliveriesKey, type Activity, type Address, type ChannelAdapter, type InboundHandler, type SendOptions, type SentMessage } from "../port.ts";
 import { ChatHistory, type WebEntry } from "./history.ts";
 import { webRoutes } from "./routes.ts";
 import { SseHub } from "./sse-hub.ts";
@@ -97,7 +97,7 @@ export class WebAdapter implements ChannelAdapter {
     try {
       const message = await this.inbound(event);
       // Recording the message also tells whether outbox deliveries wait for this chat.
-      const { pending } = await this.record(event.chatId, { type: "user", text: message.text }, `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, true);
+      const { pending } = await this.record(event.chatId, { type: "user", text: message.text }, { key: `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, ttlSeconds: 86_400 }, true);
       this.failedChats.delete(event.chatId);
       await handler(message, { pendingDeliveries: pending });
       return !this.failedChats.delete(event.chatId);
@@ -116,12 +116,19 @@ export class WebAdapter implements ChannelAdapter {
     return { ...base, kind: "action", text: button.label, action: button.id, sourceMessageId: event.messageId! };
   }
 
-  async send(to: Address, m: OutboundMessage): Promise<SentMessage> {
+  async send(to: Address, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
     const entry: WebEntry = { type: "bot", text: m.text, buttons: m.buttons.map((b) => ({ id: b.id, label: b.label })), file: await this.fileLink(to.chatId, m) };
-    return { messageId: (await this.record(to.chatId, entry)).id };
+    return { messageId: (await this.record(to.chatId, entry, this.onceOf(to.chatId, opts))).id };
   }
 
-  async edit(to: Address, messageId: string, m: OutboundMessage): Promise<SentMessage> {
+  /** A durable delivery repeated (its process died before the outbox confirmed it) is stored once: the key keeps its message id. */
+  private onceOf(chatId: string, opts?: SendOptions): { key: string; ttlSeconds: number } | undefined {
+    if (!opts?.idempotencyKey) return undefined;
+    const digest = createHash("sha256").update(opts.idempotencyKey).digest("base64url").slice(0, 22);
+    return { key: `${this.opts.prefix}:web:out:${chatId}:${digest}`, ttlSeconds: this.opts.ttlSeconds };
+  }
+
+  async edit(to: Address, messageId: string, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
     const entry: WebEntry = {
       type: "edit",
       target: messageId,
@@ -129,7 +136,7 @@ export class WebAdapter implements ChannelAdapter {
       buttons: m.buttons.map((b) => ({ id: b.id, label: b.label })),
       file: await this.fileLink(to.chatId, m),
     };
-    await this.record(to.chatId, entry);
+    await this.record(to.chatId, entry, this.onceOf(to.chatId, opts));
     return { messageId };
   }
 
@@ -164,16 +171,16 @@ export class WebAdapter implements ChannelAdapter {
   }
 
   /**
-   * Store an entry (once per `onceKey`, if given), push it to this process's open pages of the
-   * chat and announce it to the others; returns its id ('' if recorded before) and, with
-   * `checkPending`, whether outbox deliveries are pending for the chat.
+   * Store an entry (once per `once.key`, if given), push it to this process's open pages of the
+   * chat and announce it to the others; returns its id (for a repeat, the id stored the first
+   * time) and, with `checkPending`, whether outbox deliveries are pending for the chat.
    */
-  private async record(chatId: string, entry: WebEntry, onceKey?: string, checkPending = false): Promise<{ id: string; pending: boolean }> {
+  private async record(chatId: string, entry: WebEntry, once?: { key: string; ttlSeconds: number }, checkPending = false): Promise<{ id: string; pending: boolean }> {
     try {
       const pendingKey = checkPending ? pendingDeliveriesKey(this.opts.prefix, { channel: "web", chatId }) : undefined;
-      const r = await this.history.append(chatId, entry, { channel: this.hub.channel, head: this.hub.entryHead(chatId), origin: this.hub.origin }, onceKey, pendingKey);
+      const r = await this.history.append(chatId, entry, { channel: this.hub.channel, head: this.hub.entryHead(chatId), origin: this.hub.origin }, once, pendingKey);
       if (r.id) this.hub.entry(chatId, r.prev, r.id, r.json);
-      return { id: r.id ?? "", pending: r.pending };
+      return { id: r.id ?? r.earlier ?? "", pending: r.pending };
     } catch (err) {
       this.failedChats.add(chatId);
       throw err;
