@@ -18,7 +18,7 @@ import { cpuSeconds, type LoopResult } from "./web-loop.ts";
 
 const USERS = Number(process.env.BENCH_WEB_USERS ?? 100);
 const MESSAGES = Number(process.env.BENCH_WEB_MESSAGES ?? 6000);
-const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
 /** A folder: the service and the baseline process write --cpu-prof profiles there; windows are printed. */
 const PROFILE = process.env.BENCH_WEB_PROFILE ?? "";
 
