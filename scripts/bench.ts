@@ -20,6 +20,7 @@ if (want("qa")) {
 
 // Suites added by later work register here; each exports a function returning tables.
 const suites: Array<[string, string, string]> = [
+  ["qa-holdout", "./bench/qa-holdout.ts", "benchQaHoldout"],
   ["match", "./bench/match.ts", "benchMatch"],
   ["engine", "./bench/engine.ts", "benchEngine"],
   ["documents", "./bench/documents.ts", "benchDocuments"],

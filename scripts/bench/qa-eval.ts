@@ -29,12 +29,17 @@ export function splitOf(id: string): "tuning" | "validation" {
   return createHash("sha256").update(id).digest()[0]! % 2 === 1 ? "validation" : "tuning";
 }
 
+/** Question files that are tuning data as a whole (never reported as validation). */
+export const TUNING_ONLY_FILES = ["tuning-extra.jsonl"];
+
 export async function loadItems(file: string, split?: "tuning" | "validation"): Promise<EvalItem[]> {
+  if (TUNING_ONLY_FILES.includes(path.basename(file)) && split === "validation") return [];
   const text = await fs.readFile(path.isAbsolute(file) ? file : path.join(qaFixtures, file), "utf8");
   const items = text
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as EvalItem);
+  if (TUNING_ONLY_FILES.includes(path.basename(file))) return items;
   return split ? items.filter((i) => splitOf(i.id) === split) : items;
 }
 
@@ -129,14 +134,16 @@ export class BigramBm25 {
 }
 
 /** The seed corpus plus the real-shaped fixture notices, added through `ingest` (metadata read from the text). */
-export async function freshKnowledgeBase() {
+export async function freshKnowledgeBase(dirs: string[] = [freshNoticesDir]) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-eval-"));
   await fs.cp(path.join(projectRoot, "corpus"), path.join(dir, "corpus"), { recursive: true });
   const config = loadConfig({ CORPUS_DIR: path.join(dir, "corpus"), INDEX_DIR: path.join(dir, "index") });
   const kb = await KnowledgeBase.open({ config, clock: fixedClock(EVAL_TODAY), log: createLogger("silent") });
-  const files = (await fs.readdir(freshNoticesDir)).filter((f) => /\.(txt|md)$/.test(f)).sort();
   const ingested = [];
-  for (const f of files) ingested.push({ file: f, result: await kb.ingest(path.join(freshNoticesDir, f)) });
+  for (const noticesDir of dirs) {
+    const files = (await fs.readdir(noticesDir)).filter((f) => /\.(txt|md|pdf|docx|doc)$/.test(f)).sort();
+    for (const f of files) ingested.push({ file: f, result: await kb.ingest(path.join(noticesDir, f)) });
+  }
   const ctx: AnswerContext = { index: kb.searchIndex, notices: new Map(kb.allNotices().map((m) => [m.docId, m])), clock: fixedClock(EVAL_TODAY) };
   return { kb, ctx, ingested, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }

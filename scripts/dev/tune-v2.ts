@@ -7,7 +7,7 @@ import { freshKnowledgeBase, fromAnswer, loadItems, score, type EvalItem } from 
 const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" } } });
 const env = await freshKnowledgeBase();
 try {
-  for (const file of ["seed-questions.jsonl", "fresh-questions.jsonl"]) {
+  for (const file of ["seed-questions.jsonl", "fresh-questions.jsonl", "tuning-extra.jsonl"]) {
     let items: EvalItem[] = await loadItems(file, "tuning");
     if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
     for (const method of ["v1", "v2"] as const) {

@@ -13,6 +13,6 @@ const index = await KnowledgeIndex.build(notices, new HashingEmbeddings());
 const ctx = { index, notices: new Map(notices.map((n) => [n.meta.docId, n.meta])), clock: fixedClock("2026-11-22") };
 for (const q of process.argv.slice(2)) {
   const a = await answerExtractive(ctx, q);
-  const topic = topicWords(queryTokens(q), placesIn(q)).map((t) => `${t.word}:${t.weight.toFixed(1)}`);
+  const topic = topicWords(queryTokens(q), placesIn(q), askOf(q), q).map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}`);
   console.log(`${q} | ask ${askOf(q)} | topic ${topic.join(" ")} | ${a.outcome} ${a.coverage}\n  ${a.answer.slice(0, 200).replace(/\n/g, " ")}`);
 }

@@ -145,7 +145,13 @@ export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
       : null;
   const docs = documents;
   // --- bureau staff (issue 14): broadcasts, reminders, staff commands ---
-  const staff = await startStaff({ config, clock, log, redis, connection, queuePrefix, store, catalog, notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta), outbox });
+  const staff = await startStaff({ config, clock, log, redis, connection, queuePrefix, store, catalog, notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta), outbox, kb,
+    fetchFile: (to, ref, maxBytes) => {
+      const adapter = opts.adapters.find((a) => a.channel === to.channel && a.fetchFile);
+      if (!adapter) return Promise.reject(new Error(`no file download on ${to.channel}`));
+      return adapter.fetchFile!(to, ref, maxBytes);
+    },
+  });
   const handle = routeInbound(engine, outbox, log, metrics, staff.intercept);
   await outbox.start();
   await docs.catchUp().catch((err: unknown) => log.warn({ err: (err as Error).message }, "document catch-up failed"));

@@ -2,8 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { RedisOptions } from "ioredis";
 import type { ChannelAdapter } from "../bots/port.ts";
 import { WebAdapter } from "../bots/web/index.ts";
+import { catalog } from "../flows/programs/index.ts";
+import { loadCorpus } from "../knowledge/corpus.ts";
 import { connectRedis, createApp, within, type App, type AppDeps } from "./create-app.ts";
 import { createHttpServer } from "./http/server.ts";
+import { consoleNotConfigured, consoleRoutes } from "./staff/console/routes.ts";
 
 export interface Service {
   app: App;
@@ -25,7 +28,7 @@ export interface ServiceOptions {
 /**
  * `npm start`: Redis (REDIS_URL or a private redis-server), the engine and document worker,
  * the web chat and every other configured chat adapter, and the HTTP server (HOST:PORT) with
- * `/healthz`, `/readyz` and `/metrics`.
+ * `/healthz`, `/readyz`, `/metrics` and the staff console (`/staff`, when STAFF_CONSOLE_USERS is set).
  */
 export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Promise<Service> {
   const { config, log } = deps;
@@ -46,8 +49,30 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
     throw err;
   }
   let stopping = false;
+  // The staff console (/staff) when STAFF_CONSOLE_USERS is set; otherwise a page saying it is not configured.
+  const staffConsole =
+    config.STAFF_CONSOLE_USERS.length > 0
+      ? consoleRoutes({
+          users: config.STAFF_CONSOLE_USERS,
+          redis: app.redis,
+          prefix: config.REDIS_PREFIX,
+          clock: deps.clock,
+          log,
+          secureCookie: config.STAFF_CONSOLE_SECURE_COOKIE === "on",
+          recommendingUnit: config.RECOMMENDING_UNIT,
+          documentsDir: config.documentsDir,
+          notices: async () => (await loadCorpus(config.corpusDir)).map((n) => n.meta),
+          catalog,
+          store: app.store,
+          audiences: app.staff.audiences,
+          broadcasts: app.staff.broadcasts,
+          intake: app.staff.intake,
+        })
+      : consoleNotConfigured;
   const http = await createHttpServer({
     adapters,
+    routes: [staffConsole],
+    trustProxy: config.TRUST_PROXY,
     metrics: app.metrics,
     log,
     ready: async () => {

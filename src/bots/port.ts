@@ -40,6 +40,12 @@ export interface ChannelAdapter {
    * their channel from any process; the console reaches only the user at its terminal.
    */
   owns(to: Address): boolean;
+  /**
+   * Download a file a user sent (`InboundMessage.file.ref`, from a message of chat `to`).
+   * Refuses (FileTooLargeError) one over `maxBytes` before or while downloading. Adapters of
+   * channels that take no files leave it out.
+   */
+  fetchFile?(to: Address, ref: string, maxBytes: number): Promise<Buffer>;
   /** Drop what this channel keeps about a chat (history, file links) when its user deletes their data. */
   forget?(to: Address): Promise<void>;
   /** Stop receiving and release the platform connection; in-flight `onMessage` calls finish first. */
@@ -96,6 +102,29 @@ export interface SentMessage {
 }
 
 export type Activity = "typing" | "uploading-document";
+
+/** A file over the size cap: `fetchFile` stops before downloading (or reading) more. */
+export class FileTooLargeError extends Error {
+  readonly code = "FILE_TOO_LARGE";
+  constructor(
+    readonly size: number | null,
+    readonly maxBytes: number,
+  ) {
+    super(`file over ${maxBytes} bytes${size !== null ? ` (${size})` : ""}`);
+  }
+}
+
+/** Reads a stream of chunks into one Buffer, refusing once it passes `maxBytes`. */
+export async function readCapped(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let n = 0;
+  for await (const c of chunks) {
+    n += c.length;
+    if (n > maxBytes) throw new FileTooLargeError(null, maxBytes);
+    parts.push(Buffer.from(c));
+  }
+  return Buffer.concat(parts);
+}
 
 /** The address replies to an inbound message go to. */
 export function replyAddress(m: InboundMessage): Address {

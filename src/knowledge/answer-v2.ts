@@ -9,18 +9,18 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askOf, askUnit, carriesAsk, FILLER, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, words, type WeightedQuery } from "./tokenize.ts";
+import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
  * Topic coverage a passage needs for each outcome. Tuned with scripts/dev/tune-v2.ts on
  * the tuning half of test/fixtures/qa only; the benchmark reports the validation half.
  */
-export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.45, sentence: 0.5 };
+export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.5, sentence: 0.5 };
 /** Score gap within which a second passage of the same notice is quoted with the answer. */
 const RUNNER_UP_MARGIN = 0.08;
 /** Passages quoted whole under 「通知中最相关的原文如下」. */
@@ -29,6 +29,8 @@ const PASSAGES_SHOWN = 2;
 const EXCERPT_CHARS = 320;
 /** How many retrieved passages compete to carry the answer. */
 const POOL = 12;
+/** Weight, inside a notice, of topic words its title already carries, when choosing the sentence (grid-v2.ts --weights). */
+export const TITLE_SHADE = { value: 0.3 };
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
 const NAMED_NOTICE = 0.5;
 
@@ -46,19 +48,51 @@ export interface TopicWord {
   word: string;
   weight: number;
   alternatives: string[];
+  /** A name of a thing (noun, verbal noun, unknown word), not a verb or adjective: may be the question's most specific term. */
+  noun: boolean;
+}
+
+/**
+ * Parts of speech that carry no topic: pronouns and question words (这块, 哪个, 什么样),
+ * adverbs, prepositions, conjunctions, particles, measure words, interjections.
+ */
+const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e|o|q|f|t|z)/;
+/** Verbs and adjectives: a passage often says them in other words (发到 ↔ 发至, 交 ↔ 报送). */
+const VERB_TAGS = /^(v(?!n)|a(?!n))/;
+/** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
+export const VERB_WEIGHT = { value: 0.5 };
+
+/** The tag of a word of the question, or of the tagged word that contains it (sub-words of cutForSearch). */
+function tagOf(word: string, tags: Map<string, string>): string | undefined {
+  const own = tags.get(word);
+  if (own) return own;
+  for (const [w, t] of tags) if (w.includes(word)) return t;
+  return undefined;
 }
 
 /** The question's topic: content words less filler, ask words and place names. */
-export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other"): TopicWord[] {
+export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "other", question = ""): TopicWord[] {
   const cue = askCue(ask);
   const table = generalIdfTable();
+  const tags = question ? tagsOf(question) : new Map<string, string>();
   // HMM guesses such as 「套才行」「要交」「先报」 glue filler to a character: re-cut them by the dictionary.
   // A single character left over (「退」 of 「会退」) may be the verb asked about: kept, weighing little.
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
+  // 「办公地址」「咨询电话」: a word that only says which address or phone is meant is part of the ask.
+  const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
-    .map((word) => ({ word, weight: [...word].length === 1 ? 2 : idfOf(word), alternatives: query.alternatives.get(word) ?? [] }));
+    .flatMap((word) => {
+      // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
+      const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
+      // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
+      if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
+      // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word);
+      const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
+      return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
+    });
 }
 
 /** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
@@ -101,12 +135,19 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
  * often colloquial verbs (先报, 会退) that a passage need not repeat.
  */
 export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
-  const terms = topic.filter((t) => [...t.word].length >= 3);
-  const pool = terms.length > 0 ? terms : topic.filter((t) => [...t.word].length > 1);
-  if (pool.length === 0) return true;
+  return specificShare(topic, text) === 1;
+}
+
+/** Share of the question's most specific terms (several when they weigh the same) found in the text. */
+export function specificShare(topic: TopicWord[], text: string, normalized = false): number {
+  const nouns = topic.filter((t) => t.noun);
+  const terms = nouns.filter((t) => [...t.word].length >= 3);
+  const pool = terms.length > 0 ? terms : nouns;
+  if (pool.length === 0) return 1;
   const max = Math.max(...pool.map((t) => t.weight));
-  const hay = norm(text);
-  return pool.filter((t) => t.weight >= max).every((t) => wordFound(t, hay, 1) >= 0.5);
+  const hay = normalized ? text : norm(text);
+  const top = pool.filter((t) => t.weight >= max);
+  return top.filter((t) => wordFound(t, hay, 1) >= 0.5).length / top.length;
 }
 
 const noticeLabel = (c: IndexedChunk, meta: NoticeMeta | undefined) =>
@@ -140,6 +181,8 @@ interface Candidate {
   specific: boolean;
   /** Share of the topic the notice's title does not carry that the quoted sentence does (1 when the title carries it all). */
   sentenceCoverage: number;
+  /** Best topic coverage of one sentence with the notice's title and the section heading: the words must meet in one place. */
+  localCoverage: number;
   score: number;
 }
 
@@ -180,25 +223,35 @@ function excerptOf(c: Candidate): string {
     .join("");
 }
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], meta: NoticeMeta | undefined, noticeMatch: number): Candidate | null {
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string): Candidate | null {
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   const placeHay = norm(`${label} ${c.text}`);
   const placeOk = places.every((p) => placeHay.includes(p));
-  const specific = topic.length === 0 || keepsMostSpecific(topic, `${label} ${c.section} ${c.text}`);
+  // The notice must hold every most specific term (else the question is about something else);
+  // the passage, at least half of them (domain words tie: 标识解析 and 二级节点 need not meet in one clause).
+  const specific = topic.length === 0 || specificShare(topic, `${norm(label)} ${noticeText}`, true) === 1;
+  const specificHere = topic.length === 0 || specificShare(topic, `${label} ${c.section} ${c.text}`) >= 0.5;
   // Words the notice's title already carries select the notice; the sentence must carry the rest.
   const labelHay = norm(label);
   const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
   const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
+  // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
+  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
   let best: Candidate | null = null;
+  let localCoverage = 0;
+  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
   for (const sentence of sentences) {
-    const sentCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 0;
-    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, sentence.s);
+    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.s}`) : 0;
+    // An attachment is named by the annex the passage is in (「附件3 …申报书 > …」) as well as by the sentence.
+    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
     const inner = places.filter((p) => !labelHay.includes(p));
-    const placeInSentence = inner.length > 0 && inner.every((p) => sentence.s.includes(p)) ? 0.15 : 0;
+    // Only a sentence that carries the asked kind of fact gains by naming the place or level.
+    const named = (inner.length > 0 && inner.every((p) => sentence.s.includes(p))) || (levels.length > 0 && levels.every((l) => l.test(sentence.s)));
+    const placeInSentence = named && (evidence || ask === "other" || ask === "yesno") ? 0.15 : 0;
     const score =
       placeInSentence +
       0.35 * passageCoverage +
@@ -208,11 +261,30 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       0.05 * hit.score -
       blank -
       (placeOk ? 0 : 0.3) -
-      (specific ? 0 : 0.3);
-    const sentenceCoverage = asked.length > 0 ? sentCoverage : 1;
-    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, score };
+      (specific && specificHere ? 0 : 0.3);
+    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 1;
+    if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
   return best;
+}
+
+/**
+ * A list asked for: the passage around the best item, or, when each item is a passage of its own
+ * (「四、申报材料 > （三）…」), the items of the same parent section in order, up to EXCERPT_CHARS.
+ */
+function listOf(index: KnowledgeIndex, c: Candidate): string {
+  const chunk = c.hit.chunk;
+  const cut = chunk.section.lastIndexOf(" > ");
+  if (cut < 0 || chunk.text.length > EXCERPT_CHARS / 2) return excerptOf(c);
+  const parent = chunk.section.slice(0, cut + 3);
+  const siblings = (chunksByNotice(index).get(chunk.docId) ?? []).filter((x) => x.section.startsWith(parent));
+  if (siblings.length < 2) return excerptOf(c);
+  let out = "";
+  for (const x of siblings) {
+    if (out.length + x.text.length > EXCERPT_CHARS) break;
+    out += (out ? " " : "") + x.text.replace(/\n/g, " ");
+  }
+  return out.includes(chunk.text.replace(/\n/g, " ")) ? out : excerptOf(c);
 }
 
 /** Every passage of the notices the question names (its words in their titles), so none is missed by ranking. */
@@ -225,6 +297,22 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   const byNotice = chunksByNotice(ctx.index);
   for (const id of named) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
   return [...hits, ...extra];
+}
+
+const noticeTexts = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, string> }>();
+/** A notice's whole text (sections and passages), normalized once, rebuilt when the index grows. */
+function noticeTextOf(index: KnowledgeIndex, docId: string): string {
+  let cached = noticeTexts.get(index);
+  if (!cached || cached.size !== index.chunks.size) {
+    cached = { size: index.chunks.size, map: new Map() };
+    noticeTexts.set(index, cached);
+  }
+  let text = cached.map.get(docId);
+  if (text === undefined) {
+    text = norm((chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" "));
+    cached.map.set(docId, text);
+  }
+  return text;
 }
 
 const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
@@ -253,8 +341,9 @@ export async function answerV2(
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
   const places = placesIn(question);
-  const topic = topicWords(query, places, ask);
-  const unit = askUnit(question);
+  const levels = levelsIn(question);
+  const topic = topicWords(query, places, ask, question);
+  const unit = askUnit(question, ask);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
     answerable: false,
@@ -272,16 +361,19 @@ export async function answerV2(
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
   const all = namedNoticeHits(ctx, hits, noticeMatch)
-    .map((h) => bestPair(h, topic, ask, unit, places, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0))
+    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
   const candidates = all.filter((c) => c.placeOk && c.specific);
+  // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
+  if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
   const cov = best.passageCoverage;
-  if (cov < OUTCOME_THRESHOLDS.passages) return refusal(cov);
+  // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
+  if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refusal(Math.min(cov, best.localCoverage));
 
   const c = best.hit.chunk;
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
@@ -290,7 +382,9 @@ export async function answerV2(
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   const parts: string[] = [];
   if (confident) {
-    parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(quoteOf(best)));
+    // A list asked for (materials, which ones): the items around the best one, not one item.
+    const listed = ask === "materials" ? listOf(ctx.index, best) : quoteOf(best);
+    parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(listed));
     const second = candidates.find(
       (x) => x !== best && x.hit.chunk.docId === c.docId && x.evidence && x.placeOk && x.specific,
     );
@@ -303,7 +397,7 @@ export async function answerV2(
     // Not sure which sentence answers: show the best passages themselves, the reader decides.
     parts.push(qaTexts.passagesLead);
     const shown = new Set<string>();
-    for (const x of candidates.filter((x) => x.placeOk && x.specific && x.passageCoverage >= OUTCOME_THRESHOLDS.passages)) {
+    for (const x of candidates.filter((x) => x.placeOk && x.specific && x.passageCoverage >= OUTCOME_THRESHOLDS.passages && x.localCoverage >= OUTCOME_THRESHOLDS.passages)) {
       if (shown.size >= PASSAGES_SHOWN || shown.has(x.hit.chunk.id)) continue;
       shown.add(x.hit.chunk.id);
       const s = x.hit.chunk;

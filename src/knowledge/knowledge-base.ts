@@ -16,6 +16,7 @@ import { FileTextFailure, fileText, formatOf } from "./file-text.ts";
 import { extractMetadata } from "./metadata.ts";
 import { noticeMetaSchema, type NoticeMeta } from "./notice-meta.ts";
 import { normalizeForMatch } from "./text-clean.ts";
+import { metadataWarnings } from "./texts.ts";
 
 export type IngestErrorCode =
   | "FILE_NOT_FOUND"
@@ -28,7 +29,11 @@ export type IngestErrorCode =
   | "BAD_FRONT_MATTER"
   | "NO_TITLE"
   | "DUPLICATE"
-  | "DOC_ID_TAKEN";
+  | "DOC_ID_TAKEN"
+  /** Staged uploads (src/app/staff/intake.ts): the staging is gone (expired, confirmed or discarded). */
+  | "NOT_STAGED"
+  /** Staged uploads: a correction is not valid (a date not YYYY-MM-DD, an empty title). */
+  | "BAD_CORRECTION";
 
 export class IngestError extends AppError {
   constructor(
@@ -53,6 +58,21 @@ export interface IngestResult {
   /** Metadata read with doubt or not found (empty when a front-matter header gave the fields). */
   warnings: string[];
 }
+
+/**
+ * Metadata a staff member corrected before the notice goes live (the staff intake). Fields left
+ * out keep what was read from the text; `deadlines` replaces the whole list.
+ */
+export interface MetaOverrides {
+  title?: string;
+  issuer?: string | null;
+  docNumber?: string | null;
+  date?: string | null;
+  deadlines?: Array<{ date: string; what: string }>;
+}
+
+/** A notice file read and checked as `ingest` would, with nothing written: what it would add. */
+export type NoticePreview = IngestResult;
 
 /** PDFs and Word files carry images and fonts; their text is still checked against MAX_TEXT_BYTES' spirit by chunking. */
 const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -122,6 +142,30 @@ export class KnowledgeBase {
     return this.index;
   }
 
+  /**
+   * Picks up what another process changed (`npm run ingest`): the notices' metadata from
+   * corpus/ and, when the corpus differs from the index in memory, the saved index (no
+   * rebuild here; one that does not match yet is left for the next refresh). Returns whether
+   * the index was swapped.
+   */
+  async refresh(): Promise<boolean> {
+    const { corpusDir, indexDir } = this.deps.config;
+    const onDisk = await loadCorpus(corpusDir);
+    if (this.index.matches(onDisk)) {
+      this.notices = new Map(onDisk.map((n) => [n.meta.docId, n.meta]));
+      return false;
+    }
+    const saved = await KnowledgeIndex.load(indexDir, this.deps.embeddings!);
+    if (!saved || !saved.matches(onDisk)) {
+      this.deps.log.info("corpus changed but the saved index does not match it yet; keeping the current index");
+      return false;
+    }
+    this.index = saved;
+    this.notices = new Map(onDisk.map((n) => [n.meta.docId, n.meta]));
+    this.deps.log.info({ notices: onDisk.length }, "index reloaded after an ingest by another process");
+    return true;
+  }
+
   /** Answers from the notices; with a chat model configured, a grounded short answer. */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = Date.now();
@@ -149,8 +193,27 @@ export class KnowledgeBase {
    * Adds one notice file to the corpus and the index in place. The corpus files and
    * the index are written only after everything was read and checked.
    */
-  async ingest(file: string): Promise<IngestResult> {
-    const { warnings, ...notice } = await this.readNoticeFile(file);
+  async ingest(file: string, overrides: MetaOverrides = {}): Promise<IngestResult> {
+    return this.ingestNotice(await this.readNoticeFile(file), overrides);
+  }
+
+  /** `ingest` of an uploaded file's bytes (`fileName` gives the format and the `source`). */
+  async ingestBytes(fileName: string, bytes: Buffer, overrides: MetaOverrides = {}): Promise<IngestResult> {
+    return this.ingestNotice(await this.readNotice(fileName, bytes), overrides);
+  }
+
+  /**
+   * Reads an uploaded notice and its metadata as `ingest` would, and checks it against the
+   * corpus on disk (a duplicate is refused), without writing anything.
+   */
+  async preview(fileName: string, bytes: Buffer): Promise<NoticePreview> {
+    const read = await this.readNotice(fileName, bytes);
+    this.checkNotDuplicate(read, await loadCorpus(this.deps.config.corpusDir));
+    return resultOf(read, chunksOf(read).length);
+  }
+
+  private async ingestNotice(read: ReadNotice, overrides: MetaOverrides): Promise<IngestResult> {
+    const { warnings, ...notice } = withOverrides(read, overrides);
     const { corpusDir, indexDir } = this.deps.config;
     return withIndexLock(indexDir, async () => {
       // Another process may have ingested since we opened: start from the saved state.
@@ -169,19 +232,7 @@ export class KnowledgeBase {
       this.index = index;
       this.notices = new Map([...onDisk, notice].map((n) => [n.meta.docId, n.meta]));
       this.deps.log.info({ docId: notice.meta.docId, chunks }, "notice ingested");
-      const m = notice.meta;
-      return {
-        docId: m.docId,
-        title: m.title,
-        issuer: m.issuer,
-        docNumber: m.docNumber,
-        date: m.date,
-        deadlines: m.deadlines.map((d) => ({ date: d.date, what: d.what })),
-        contacts: m.contacts,
-        attachments: m.attachments,
-        chunks,
-        warnings,
-      };
+      return resultOf({ ...notice, warnings }, chunks);
     });
   }
 
@@ -194,7 +245,7 @@ export class KnowledgeBase {
     }
   }
 
-  private async readNoticeFile(file: string): Promise<Notice & { warnings: string[] }> {
+  private async readNoticeFile(file: string): Promise<ReadNotice> {
     let bytes: Buffer;
     try {
       const stat = await fs.stat(file);
@@ -206,6 +257,12 @@ export class KnowledgeBase {
       const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
       throw new IngestError(code, `cannot read ${file}`, { cause: err });
     }
+    return this.readNotice(file, bytes);
+  }
+
+  /** Text, metadata and checks of one notice file; `file` is a path or an uploaded file's name. */
+  private async readNotice(file: string, bytes: Buffer): Promise<ReadNotice> {
+    if (bytes.length > MAX_FILE_BYTES) throw new IngestError("FILE_TOO_LARGE", `${path.basename(file)} has ${bytes.length} bytes`);
     if (formatOf(file, bytes) === "text" && bytes.length > MAX_TEXT_BYTES) {
       throw new IngestError("FILE_TOO_LARGE", `${file} has ${bytes.length} bytes`);
     }
@@ -245,8 +302,54 @@ export class KnowledgeBase {
     }
     const notice = { meta: parsed.data, text: body };
     if (chunksOf(notice).length === 0) throw new IngestError("EMPTY", `${file} has no indexable text`);
-    return { ...notice, warnings: split.header ? [] : extracted.warnings };
+    return { ...notice, warnings: split.header ? [] : extracted.warnings, autoDocId: split.header?.docId === undefined };
   }
+}
+
+type ReadNotice = Notice & { warnings: string[]; autoDocId: boolean };
+
+/** The notice with a staff member's corrections; warnings about a corrected field are dropped. */
+function withOverrides(read: ReadNotice, o: MetaOverrides): ReadNotice {
+  if (Object.keys(o).length === 0) return read;
+  const meta = { ...read.meta };
+  if (o.title !== undefined) meta.title = o.title;
+  if (o.issuer !== undefined) meta.issuer = o.issuer;
+  if (o.docNumber !== undefined) meta.docNumber = o.docNumber;
+  if (o.date !== undefined) meta.date = o.date;
+  if (o.deadlines !== undefined) {
+    // Keep what the text said about a deadline (party, region) when its date stays.
+    meta.deadlines = o.deadlines.map((d) => ({ ...read.meta.deadlines.find((e) => e.date === d.date), date: d.date, what: d.what }));
+  }
+  if (read.autoDocId && o.date !== undefined) meta.docId = `notice-${meta.date ?? "undated"}-${read.meta.sha256!.slice(0, 8)}`;
+  const parsed = noticeMetaSchema.safeParse(meta);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new IngestError("BAD_CORRECTION", `invalid corrected metadata (${fields})`);
+  }
+  const w = metadataWarnings;
+  const corrected = (x: string): boolean =>
+    (o.title !== undefined && (x === w.noTitle || x.startsWith(w.titleGuessed("").slice(0, 3)))) ||
+    (o.docNumber !== undefined && x === w.noDocNumber) ||
+    (o.issuer !== undefined && x === w.noIssuer) ||
+    (o.date !== undefined && x === w.noDate) ||
+    (o.deadlines !== undefined && (x === w.noDeadline || x.startsWith(w.yearInferred("").slice(0, 6))));
+  return { ...read, meta: parsed.data, warnings: read.warnings.filter((x) => !corrected(x)) };
+}
+
+function resultOf(n: Notice & { warnings: string[] }, chunks: number): IngestResult {
+  const m = n.meta;
+  return {
+    docId: m.docId,
+    title: m.title,
+    issuer: m.issuer,
+    docNumber: m.docNumber,
+    date: m.date,
+    deadlines: m.deadlines.map((d) => ({ date: d.date, what: d.what })),
+    contacts: m.contacts,
+    attachments: m.attachments,
+    chunks,
+    warnings: n.warnings,
+  };
 }
 
 export { ingestTexts } from "./texts.ts";

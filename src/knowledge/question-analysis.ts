@@ -18,6 +18,8 @@ export type Ask =
   | "materials"
   | "document"
   | "attachment"
+  | "subject"
+  | "responsible"
   | "requirement"
   | "yesno"
   | "other";
@@ -26,10 +28,10 @@ export type Ask =
 const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["copies", /几份|多少份|份数|一式|交几套/],
   ["email", /邮箱|邮件|e-?mail/i],
-  ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人/],
+  ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人|是谁/],
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
-  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|关闭|开放时间|时间/],
+  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
@@ -37,14 +39,57 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
+  // Who may apply (申报主体/申报单位/支持对象), and who is responsible for a task (责任单位).
+  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|申报对象|支持对象/],
+  ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
   ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
 ];
 
+/**
+ * What the interrogative governs: 「哪些文件」 asks for a document, 「哪些材料」 for materials,
+ * 「哪个邮箱」 for an e-mail. The head noun after the question word decides before the ordered
+ * cue list, which would read every 「哪些」 as a list of materials.
+ */
+const INTERROGATIVE = /(?:哪些|哪个|哪份|哪几个|哪几份|哪几类|哪几种|哪一级|哪一|哪家|什么|啥|哪)(?:样的|样|的)?/g;
+const HEAD_NOUNS: ReadonlyArray<readonly [Ask, RegExp]> = [
+  ["email", /^(邮箱|邮件|电子邮箱)/],
+  ["attachment", /^(附件)/],
+  ["document", /^(文件|文|文号|办法|政策|依据|指南|通知)/],
+  ["materials", /^(材料|资料|证明|证件|佐证|报告|内容|东西)/],
+  ["contact", /^(人|电话|号码|联系人|联系方式)/],
+  ["place", /^(地方|地址|网站|平台|系统|部门|处室|处|科室|科|机构|窗口|渠道|地点|位置|大厅)/],
+  ["date", /^(时候|时间|日期|日子|天|年|月份|月)/],
+  ["level", /^(级别|等级|级)/],
+];
+
+/** The attribute named before the question word: 「文号是多少」「邮箱是啥」「地址在哪」. */
+const HEAD_BEFORE: ReadonlyArray<readonly [Ask, RegExp]> = [
+  ["email", /(邮箱|邮件地址)(是|为|在|有)?$/],
+  ["document", /(文号|文件号|发文字号)(是|为|有)?$/],
+  ["contact", /(电话|联系人|联系方式|号码)(是|为|有)?$/],
+  ["place", /(地址|网址|网站)(是|为|在|有)?$/],
+];
+
 export function askOf(question: string): Ask {
+  for (const m of question.matchAll(INTERROGATIVE)) {
+    const after = question.slice(m.index + m[0].length);
+    for (const [ask, head] of HEAD_NOUNS) if (head.test(after)) return ask;
+  }
+  // 「…是多少」「…是什么」 with no measure word after it: the attribute before the question word.
+  for (const m of question.matchAll(/(?:多少|什么|啥|哪些|哪个|哪里|哪儿|在哪)(?![个家套项户类种次份台字天人名批])/g)) {
+    const before = question.slice(0, m.index);
+    for (const [ask, head] of HEAD_BEFORE) if (head.test(before)) return ask;
+  }
   for (const [ask, cue] of ASK_CUES) if (cue.test(question)) return ask;
   return "other";
 }
+
+/**
+ * Cue words that are also what the fact is about (营收, 投入, 联网率): they select the ask and
+ * stay topic words, since the quoted sentence must be about that attribute, not another amount.
+ */
+export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
 
 /** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
 export function askCue(ask: Ask): RegExp | null {
@@ -52,7 +97,21 @@ export function askCue(ask: Ask): RegExp | null {
 }
 
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
-export function askUnit(question: string): RegExp | null {
+export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
+  // When the notice was issued: the date line under the signature (or 「发布日期：」), not a deadline.
+  if ((ask === "date" || ask === "other") && /落款|印发|发布|下发|出台|发文|成文|发的/.test(question)) return /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|(发布|成文)(日期|时间)[:：]/;
+  if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
+  const address = /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
+  if (/地址|办公地点|在哪办公/.test(question)) return address;
+  // 「寄到哪个地址」 needs an address; 「交到哪个处」 an office that is a 处: the head noun must be in the sentence.
+  const head = /(?:哪个|哪一个|什么|啥|哪)(地址|地方|地点|位置|处室|处|科室|科|网站|平台|系统|大厅)/.exec(question)?.[1];
+  if (head === "地方" || head === "地点" || head === "位置") return address;
+  if (head === "处" || head === "处室") return /[\u4e00-\u9fa5]{2,}处(?![理置罚])/;
+  if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
+  if (head === "网站") return /网站|www\.|https?:/;
+  if (head) return new RegExp(head);
+  // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
+  if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
   if (!m) return null;
   return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
@@ -65,16 +124,20 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
   contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
   words: /\d+\s*字/,
-  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}:\d{2}/,
+  // A day or a time: 「2022年1月以来」 names a period, not the date asked (「哪年」 asks are read by askUnit).
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
   count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
-  place: /路|号楼|室|[处科]|网站|平台|www\.|https?:|系统|[省市县区]内|[省市县区](工信|经信)|所在地/,
+  // A destination: submitted to / sent to / logged into an office, system or address, or an address itself.
+  place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区]内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
-  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需|必须|具有|具备|\d/,
+  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业/,
+  responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
+  requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   yesno: null,
   other: null,
 };
@@ -104,6 +167,29 @@ export const PLACES: readonly string[] = (
   "合肥 南昌 西安 兰州 昆明 贵阳 南宁 海口 石家庄 太原 沈阳 大连 长春 哈尔滨 呼和浩特 银川 西宁 乌鲁木齐 拉萨 " +
   "福州 厦门 泉州 漳州 三明 莆田 南平 龙岩 宁德 平潭 四平 延边 通化 白山 松原 白城 辽源"
 ).split(" ");
+
+/**
+ * Administrative levels a question names (「省里的电话」「市里的联系人」「工信部那边」): like places, they select
+ * the sentence that names an office of that level, they are not words the passage must repeat.
+ */
+const LEVELS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/省里|省厅|省级的|省工信厅|省经信厅|省那边/, /省[^，。；市县区]{0,8}(厅|委)|省级/],
+  [/市里|市局|市级的|市工信局|市经信局|市那边/, /市[^，。；省]{0,6}(局|委)|市级/],
+  [/县里|区里|县级的|县区/, /[县区][^，。；]{0,6}(局|部门)/],
+  [/部里|工信部那边|部委|国家那边|国家层面/, /工业和信息化部|工信部|国家/],
+];
+
+/** Whether a word only names a level (省里, 市工信局): a selector, not a topic word. */
+export function isLevelWord(word: string): boolean {
+  return LEVELS.some(([cue]) => {
+    const m = cue.exec(word);
+    return !!m && m[0] === word;
+  });
+}
+
+export function levelsIn(question: string): RegExp[] {
+  return LEVELS.filter(([cue]) => cue.test(question)).map(([, office]) => office);
+}
 
 export function placesIn(question: string): string[] {
   const found = PLACES.filter((p) => question.includes(p));

@@ -56,5 +56,7 @@ export const ingestTexts: Record<import("./knowledge-base.ts").IngestErrorCode, 
   NO_TITLE: "没有从文中识别出通知标题，请在文件开头加上元数据（title: 通知标题）后重试。",
   DUPLICATE: "这份通知已经在语料库中（内容相同），未重复导入。",
   DOC_ID_TAKEN: "这个文档编号（docId）已被使用，请换一个。",
+  NOT_STAGED: "这份待确认的通知已过期、已发布或已取消，请重新上传。",
+  BAD_CORRECTION: "更正的内容有误：日期请写成 YYYY-MM-DD（如 2026-12-31），标题不能为空，截止事项不能为空。",
 };
 

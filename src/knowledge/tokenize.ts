@@ -43,6 +43,19 @@ export function cutWithoutHmm(text: string): string[] {
   return segmenter().cut(text, false);
 }
 
+/**
+ * Part of speech of each word of a text (jieba's tagger, dictionary plus HMM), after width
+ * folding. Sub-words that cutForSearch yields inside a tagged word inherit its tag.
+ */
+export function tagsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { word, tag } of segmenter().tag(foldWidth(text), true)) {
+    const w = word.trim();
+    if (w !== "" && !out.has(w)) out.set(w, tag);
+  }
+  return out;
+}
+
 /** Character bigrams of CJK runs: recall for words jieba cuts differently (「营收要」). */
 export function bigrams(text: string): string[] {
   const out: string[] = [];

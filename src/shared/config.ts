@@ -50,6 +50,24 @@ function channelNumbers(defaults: string, min: number, max: number) {
     });
 }
 
+/** A staff console sign-in from STAFF_CONSOLE_USERS. */
+export interface ConsoleUser {
+  name: string;
+  /** `scrypt$<salt>$<hash>` (base64url), from `npm run staff-password`. */
+  hash: string;
+  /** The user's own unit (推荐单位), when configured. */
+  unit?: string;
+}
+
+/** `name:scrypt$<salt>$<hash>[:unit]`, or why not (never repeating the hash). */
+export function parseConsoleUser(raw: string): ConsoleUser | string {
+  const m = /^([A-Za-z0-9_.-]{1,32}):(scrypt\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{40,90})(?::(.*))?$/.exec(raw);
+  if (!m) return "expected <name>:scrypt$<salt>$<hash>[:unit] (name: letters, digits, _ . -; hash from npm run staff-password)";
+  const unit = m[3]?.trim();
+  if (unit !== undefined && (unit.length < 2 || unit.length > 60 || /[\u0000-\u001f\u007f,]/.test(unit))) return `user "${m[1]}": unit must be 2-60 characters without control characters or commas`;
+  return { name: m[1]!, hash: m[2]!, ...(unit ? { unit } : {}) };
+}
+
 /** Every environment variable the product reads. Documented in README "Configuration". */
 export const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -136,6 +154,45 @@ export const configSchema = z.object({
       }
       return out;
     }),
+  /**
+   * The staff console's sign-ins (/staff): `name:scrypt$<salt>$<hash>[:unit]`, comma-separated;
+   * `npm run staff-password` prints the hash. The unit is the 推荐单位 of that user's 推荐汇总表.
+   * Unset: the console is off (the page says it is not configured).
+   */
+  STAFF_CONSOLE_USERS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((s, ctx) => {
+      const out: ConsoleUser[] = [];
+      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+        const user = parseConsoleUser(raw);
+        // Never echo the entry: it holds a password hash.
+        if (typeof user === "string") ctx.addIssue({ code: "custom", message: `entry ${out.length + 1}: ${user}` });
+        else if (out.some((u) => u.name === user.name)) ctx.addIssue({ code: "custom", message: `entry ${out.length + 1}: user "${user.name}" is listed twice` });
+        else out.push(user);
+      }
+      return out;
+    }),
+  /**
+   * Behind a load balancer or TLS proxy: whose X-Forwarded-For to believe, so the staff console's
+   * sign-in limit and audit log see the client's address, not the proxy's. `off` (default), `on`
+   * (any), a hop count, or comma-separated proxy addresses/CIDRs (`127.0.0.1,10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("off")
+    .transform((s, ctx): boolean | number | string[] => {
+      if (s === "off" || s === "") return false;
+      if (s === "on") return true;
+      if (/^\d{1,2}$/.test(s)) return Number(s);
+      const list = s.split(",").map((x) => x.trim()).filter(Boolean);
+      if (list.some((x) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x))) ctx.addIssue({ code: "custom", message: "expected off, on, a hop count or comma-separated addresses/CIDRs" });
+      return list;
+    }),
+  /** `on` when the console is served over https (behind a TLS proxy): its cookies get Secure. */
+  STAFF_CONSOLE_SECURE_COOKIE: z.enum(["on", "off"]).default("off"),
   /** Deadline reminders this many days before each deadline. */
   REMINDER_OFFSETS_DAYS: z
     .string()
@@ -152,6 +209,8 @@ export const configSchema = z.object({
   BROADCAST_RATES: channelNumbers("telegram:30,feishu:50,web:100,console:100", 1, 100_000),
   /** Least milliseconds between two broadcast messages to one chat: `telegram:1000,feishu:200`. */
   BROADCAST_CHAT_INTERVAL_MS: channelNumbers("telegram:1000,feishu:200,web:0,console:0", 0, 3_600_000),
+  /** Most broadcast messages to one group chat per minute (Telegram groups: 20); 0: no group limit. */
+  BROADCAST_GROUP_PER_MINUTE: channelNumbers("telegram:20,feishu:0,web:0,console:0", 0, 100_000),
   /** A recipient a killed worker held unsettled: `skip` (at most once, reported in doubt) or `resend` (at least once). */
   BROADCAST_IN_DOUBT: z.enum(["skip", "resend"]).default("skip"),
   /** Broadcast messages sent at once per channel per process. */

@@ -173,6 +173,12 @@ describe("bad requests are refused with 4xx, never a crash", () => {
     expect((await fetch(`${service.url}/nope`)).status).toBe(404);
     expect((await fetch(`${service.url}/static/../../package.json`)).status).toBe(404);
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+    // STAFF_CONSOLE_USERS is unset here: the console says so, and serves nothing else.
+    for (const url of ["/staff", "/staff/login", "/staff/notices"]) {
+      const res = await fetch(`${service.url}${url}`, { redirect: "manual" });
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).toContain("工作人员控制台尚未配置");
+    }
   });
 
   it("a button that was never offered is refused (409); 删除我的数据 clears the transcript", async () => {

@@ -19,12 +19,16 @@
  *    check that a redelivered event has one effect.
  * 4. `press(button, sent, message)`: the event of the user pressing `button` of `message`,
  *    which `send` returned as `sent` (Telegram: a callback_query on `sent.messageId`).
- * 5. Call `runConformance(yourHarness)`. Redis is real (test/support/redis.ts); no timing assertions.
+ * 5. Files (adapters with `fetchFile`): `file.event(name, bytes)` makes your platform hold
+ *    `bytes` as a document the user of `address` sent and returns the event announcing it. It
+ *    must become `kind: "file"` with `file.name` and a `file.ref` that `fetchFile` downloads
+ *    back byte for byte; over the size cap it is a FileTooLargeError.
+ * 6. Call `runConformance(yourHarness)`. Redis is real (test/support/redis.ts); no timing assertions.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Outbox } from "../../src/app/outbox.ts";
 import { routeInbound } from "../../src/app/route-inbound.ts";
-import type { Address, ChannelAdapter, SentMessage } from "../../src/bots/port.ts";
+import { FileTooLargeError, type Address, type ChannelAdapter, type SentMessage } from "../../src/bots/port.ts";
 import type { Button, InboundMessage, OutboundMessage } from "../../src/flows/engine/messages.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { echoKnowledge, makeEngine, type EngineEnv } from "../support/chat.ts";
@@ -57,6 +61,8 @@ export interface AdapterHarness<Event> {
   greeting: Event;
   /** The event of the user pressing `button` of `message`, which `send` returned as `sent`. */
   press(button: Button, sent: SentMessage, message: OutboundMessage): Event;
+  /** Files users send, for adapters with `fetchFile` (see 5. above). */
+  file?: { event(name: string, bytes: Buffer): Event | Promise<Event> };
 }
 
 const log = createLogger("silent");
@@ -151,6 +157,20 @@ export function runConformance<Event>(h: AdapterHarness<Event>): void {
         buttons.map((b) => ({ kind: "action", action: b.id, channel: h.address.channel, chatId: h.address.chatId, userId: h.address.userId })),
       );
       expect(new Set(received.map((m) => m.updateId)).size).toBe(buttons.length);
+    });
+
+    it.runIf(h.file !== undefined)("a file a user sends: kind file with its name; fetchFile gives its bytes back, and refuses one over the cap", async () => {
+      const { r, received } = await recording();
+      expect(typeof r.adapter.fetchFile).toBe("function");
+      const bytes = Buffer.concat([Buffer.from("关于开展2026年度申报工作的通知\n"), Buffer.alloc(5000, 0x41)]);
+      await r.deliver(await h.file!.event("通知（2026）.txt", bytes));
+      expect(received).toHaveLength(1);
+      const m = received[0]!;
+      expect(m).toMatchObject({ kind: "file", channel: h.address.channel, chatId: h.address.chatId, userId: h.address.userId, file: { name: "通知（2026）.txt" } });
+      expect(typeof m.file!.ref).toBe("string");
+      expect(JSON.parse(JSON.stringify(m))).toEqual(m); // plain data
+      expect(await r.adapter.fetchFile!(h.address, m.file!.ref, 1024 * 1024)).toEqual(bytes);
+      await expect(r.adapter.fetchFile!(h.address, m.file!.ref, 1000)).rejects.toBeInstanceOf(FileTooLargeError);
     });
 
     it("a durable delivery reaches the chat once, however often it is posted", async () => {

@@ -49,6 +49,10 @@ async function feishuApp(mode: "ws" | "webhook", limits: { chatRatePerSec?: numb
     DOCUMENTS_DIR: path.join(dir, mode),
     SHENBAO_TODAY: "2026-11-22",
     IN_PROCESS_WORKER: "on",
+    STAFF_USERS: "feishu:ou_e2e_user_9",
+    CORPUS_DIR: kb.config.corpusDir,
+    INDEX_DIR: kb.config.indexDir,
+    DATA_DIR: path.join(dir, `data-${mode}`),
   });
   const app = await createApp(
     { config, clock: fixedClock("2026-11-22"), log: createLogger("silent") },
@@ -124,6 +128,33 @@ describe.each(["webhook", "ws"] as const)("Feishu end to end (%s)", (mode) => {
       const created = next.filter((c) => c.method === "im.message.create");
       expect(created.length).toBeGreaterThan(0);
       expect(textOf(created.at(-1)!)).not.toBe(firstQuestion);
+    } finally {
+      await env.close();
+    }
+  });
+
+  it.runIf(mode === "webhook")("a staff user's file message: downloaded with im.messageResource.get, the metadata card, 确认发布 publishes it", async () => {
+    const env = await feishuApp(mode);
+    try {
+      const { rig } = env;
+      const u = userOf(9);
+      const bytes = await fs.readFile(path.join(import.meta.dirname, "..", "fixtures", "notice-xm-2026-5g-factory.txt"));
+      const held = rig.platform.holdUserFile("厦门5G工厂.txt", bytes);
+      rig.platform.takeCalls();
+      await rig.deliver(messageEvent({ token: VERIFICATION_TOKEN, appId: APP_ID, ...u, messageId: held.messageId, messageType: "file", content: JSON.parse(held.content) }));
+      expect(rig.platform.downloads).toEqual([`${held.messageId}/${held.fileKey}`]);
+      const preview = rig.platform.takeCalls().find((c) => textOf(c).includes("请核对以下信息"))!;
+      expect(textOf(preview)).toContain("厦工信数字〔2026〕58号");
+      const buttons = buttonsOf(cardOf(preview));
+      expect(buttons.map((b) => b.l)).toEqual(["确认发布", "修改", "取消"]);
+      await rig.deliver(cardActionEvent({ token: VERIFICATION_TOKEN, appId: APP_ID, ...u, messageId: rig.platform.messageIdOf(preview), value: buttons[0]! }));
+      const done = rig.platform.takeCalls().filter((c) => c.method === "im.message.create").map(textOf).join("\n");
+      expect(done).toContain("已发布《厦门市工业和信息化局关于组织开展2026年度5G工厂试点项目申报工作的通知》");
+      // Someone else's file is not downloaded.
+      const other = rig.platform.holdUserFile("x.pdf", Buffer.from("%PDF"));
+      await rig.deliver(messageEvent({ token: VERIFICATION_TOKEN, appId: APP_ID, ...userOf(10), messageId: other.messageId, messageType: "file", content: JSON.parse(other.content) }));
+      expect(rig.platform.downloads).toHaveLength(1);
+      expect(rig.platform.takeCalls().map(textOf).join("\n")).toContain("这里不接收文件");
     } finally {
       await env.close();
     }

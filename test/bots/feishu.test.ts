@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { buildCard } from "../../src/bots/feishu/cards.ts";
 import type { Address } from "../../src/bots/port.ts";
 import type { InboundMessage } from "../../src/flows/engine/messages.ts";
-import { cardActionEvent, messageEvent } from "../support/feishu-platform.ts";
+import { cardActionEvent, messageEvent, type FeishuPlatform } from "../support/feishu-platform.ts";
 import { APP_ID, startFeishuRig, VERIFICATION_TOKEN } from "../support/feishu-rig.ts";
 import { TestRedis } from "../support/redis.ts";
 import { runConformance, type AdapterHarness, type PlatformCall } from "./conformance.ts";
@@ -43,11 +43,13 @@ const docFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "feishu-doc-")),
 fs.writeFileSync(docFile, Buffer.from("PK\u0003\u0004 not really a docx"));
 
 function feishuHarness(mode: "ws" | "webhook"): AdapterHarness<Record<string, unknown>> {
+  let platform: FeishuPlatform | null = null;
   return {
     name: `feishu (${mode === "ws" ? "long connection" : "webhook"})`,
     address,
     setup: async () => {
       const rig = await startFeishuRig({ mode, redisUrl: redis.url });
+      platform = rig.platform;
       return {
         adapter: rig.adapter,
         deliver: async (e) => void (await rig.deliver(e)),
@@ -85,6 +87,11 @@ function feishuHarness(mode: "ws" | "webhook"): AdapterHarness<Record<string, un
         name: "another app's message is ignored",
         event: messageEvent({ ...ev, eventId: "ev_app_1", chatId: CHAT, userId: USER, text: "hi", senderType: "app" }),
         expected: null,
+      },
+      {
+        name: "a file message: kind file with its name, the message id and file key as ref",
+        event: messageEvent({ ...ev, eventId: "ev_file_1", messageId: "om_file_1", chatId: CHAT, userId: USER, messageType: "file", content: { file_key: "file_v3_abc", file_name: "关于申报的通知.pdf" } }),
+        expected: inbound({ updateId: "ev_file_1", kind: "file", text: "", file: { name: "关于申报的通知.pdf", size: null, ref: "om_file_1:file_v3_abc" } }),
       },
       {
         name: "a sticker is unsupported",
@@ -159,6 +166,12 @@ function feishuHarness(mode: "ws" | "webhook"): AdapterHarness<Record<string, un
       },
     ],
     greeting: messageEvent({ ...ev, eventId: "ev_greeting", chatId: CHAT, userId: USER, text: "帮助" }),
+    file: {
+      event: (name, bytes) => {
+        const held = platform!.holdUserFile(name, bytes);
+        return messageEvent({ ...ev, messageId: held.messageId, chatId: CHAT, userId: USER, messageType: "file", content: JSON.parse(held.content) });
+      },
+    },
     press: (button, sent) => cardActionEvent({ ...ev, chatId: CHAT, userId: USER, messageId: sent.messageId ?? "", value: { a: button.id, l: button.label } }),
   };
 }

@@ -74,7 +74,17 @@ beforeAll(async () => {
   kbCleanup = kb.cleanup;
   server = new BotApiServer();
   const apiRoot = await server.listen();
-  const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "tge2e", DOCUMENTS_DIR: path.join(dir, "documents"), LOG_LEVEL: "silent", SHENBAO_TODAY: "2026-11-22" });
+  const config = loadConfig({
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: "tge2e",
+    DOCUMENTS_DIR: path.join(dir, "documents"),
+    LOG_LEVEL: "silent",
+    SHENBAO_TODAY: "2026-11-22",
+    STAFF_USERS: "telegram:507",
+    CORPUS_DIR: kb.config.corpusDir,
+    INDEX_DIR: kb.config.indexDir,
+    DATA_DIR: path.join(dir, "data"),
+  });
   conn = new Redis(redis.url);
   adapter = new ObservedAdapter(options(apiRoot, conn, { typingAfterMs: 600_000 }));
   app = await createApp({ config, clock: fixedClock("2026-11-22"), log: createLogger("silent") }, { adapters: [adapter], redis: redisOptionsFromUrl(redis.url), kb: kb.kb });
@@ -220,13 +230,33 @@ describe("Telegram bot, long polling against a local Bot API server", () => {
     expect(callbackButtons(pick!).some((b) => b.callback_data!.includes(".a:"))).toBe(true);
   });
 
-  it("stickers get a text-only reply; a document gets what the bot can do with it", async () => {
+  it("stickers get a text-only reply; a document from a non-staff user gets what the bot can do, and is not downloaded", async () => {
     const u = new TgUser(505);
     server.userSendsOther(u.id, { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } });
     await server.waitForMessage(u.id, (m) => m.text === engineTexts.errors.unsupported);
-    server.userSendsOther(u.id, { document: { file_id: "d", file_unique_id: "d", file_name: "通知.pdf" } });
-    const reply = await server.waitForMessage(u.id, (m) => m.text === telegramTexts.documentReceived("通知.pdf"));
+    const downloads = server.downloads.length;
+    server.userSendsFile(u.id, "通知.pdf", Buffer.from("%PDF-1.4"));
+    const reply = await server.waitForMessage(u.id, (m) => (m.text ?? "").includes("这里不接收文件"));
     expect(reply.reply_markup).toBeUndefined();
+    expect(reply.text).toContain("资格自测");
+    expect(server.downloads.length).toBe(downloads);
+  });
+
+  it("a staff user's notice file: downloaded through getFile, its metadata shown with buttons; 确认发布 publishes it", async () => {
+    const u = new TgUser(507);
+    const bytes = await fs.readFile(path.join(import.meta.dirname, "..", "fixtures", "notice-xm-2026-5g-factory.txt"));
+    server.userSendsFile(u.id, "厦门5G工厂.txt", bytes, { mime: "text/plain" });
+    const preview = await server.waitForMessage(u.id, (m) => (m.text ?? "").includes("请核对以下信息"), 60_000);
+    expect(preview.text).toContain("文号：厦工信数字〔2026〕58号");
+    expect(preview.text).toContain("2026-12-15");
+    expect(server.downloads.some((d) => d.endsWith(".txt"))).toBe(true);
+    expect(callbackButtons(preview).map((b) => b.text)).toEqual(["确认发布", "修改", "取消"]);
+    const [done] = await u.press("确认发布");
+    expect(done!.text).toContain("已发布《厦门市工业和信息化局关于组织开展2026年度5G工厂试点项目申报工作的通知》");
+    expect(callbackButtons(done!).map((b) => b.text)).toEqual(["编写群发"]);
+    // A file over the Bot API's 20 MB download limit is refused without a download.
+    server.userSendsFile(u.id, "big.pdf", Buffer.from("%PDF"), { size: 25 * 1024 * 1024 });
+    await server.waitForMessage(u.id, (m) => (m.text ?? "").includes("文件超过 20MB"));
   });
 
   it("a blocked chat (403) is marked inactive; what was posted meanwhile arrives when the user is back", async () => {

@@ -124,7 +124,11 @@ const harness: AdapterHarness<Update> = {
       expected: { ...base, updateId: `m:${USER}:18`, kind: "unsupported", unsupported: "location", text: "" },
     },
     { name: "a voice message", event: msg(19, { voice: { file_id: "v", file_unique_id: "v", duration: 3 } }), expected: { ...base, updateId: `m:${USER}:19`, kind: "unsupported", unsupported: "voice", text: "" } },
-    { name: "a document is answered by the adapter itself", event: msg(20, { document: { file_id: "d", file_unique_id: "d", file_name: "申报书.docx" } }), expected: null },
+    {
+      name: "a document: kind file, its caption as text",
+      event: msg(20, { document: { file_id: "d", file_unique_id: "d", file_name: "申报书.docx", mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file_size: 1234 }, caption: "新通知" }),
+      expected: { ...base, updateId: `m:${USER}:20`, kind: "file", text: "新通知", file: { name: "申报书.docx", size: 1234, mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ref: "d" } },
+    },
     { name: "a group message without a mention", event: msg(21, { text: "大家好" }, group), expected: null },
     {
       name: "a group mention: the question, under the user's group identity",
@@ -194,6 +198,7 @@ const harness: AdapterHarness<Update> = {
     },
   ],
   greeting: msg(30, { text: "帮助" }),
+  file: { event: (name, bytes) => msg(40 + nextUpdate, { document: server!.holdFile(name, bytes) }) },
   press(button, sent) {
     const stored = server!.messages.get(`${USER}:${sent.messageId}`);
     const data = stored?.reply_markup?.inline_keyboard.flat().find((b) => b.text === button.label)?.callback_data;

@@ -23,6 +23,12 @@ describe("question analysis", () => {
     ["泉州能推荐几个数字化标杆企业", "count"],
     ["跨行业平台材料报送到省工信厅哪个处", "place"],
     ["深圳数字化转型试点要准备哪些材料", "materials"],
+    // The head noun the question word governs decides (哪些文件 is a document, not a list of materials).
+    ["江苏标杆工厂是依据哪些文件开展的", "document"],
+    ["融合发展项目电子材料发到哪个邮箱", "email"],
+    ["省工信厅装备处管智能工厂的是谁", "contact"],
+    ["融合发展项目纸质材料寄到哪个地址", "place"],
+    ["吉林示范项目审计报告要包含哪年的财务审计", "date"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -68,6 +74,26 @@ describe("three outcomes", () => {
     expect(a).toMatchObject({ answerable: false, outcome: "refusal", citations: [] });
   });
 
+  it("refuses when the question's words only meet scattered over a passage (研发 here, 费用 there)", async () => {
+    for (const q of ["研发费用加计扣除比例是多少", "国家级专精特新小巨人营收要求多少"]) {
+      expect((await env.kb.ask(q)).outcome).toBe("refusal");
+    }
+  });
+
+  it("quotes the list for a materials question, not one item", async () => {
+    const a = await env.kb.ask("深圳数字化转型试点要准备哪些材料");
+    // Seed corpus only: Shenzhen is no notice here.
+    expect(a.outcome).toBe("refusal");
+    const b = await env.kb.ask("吉林服务化示范要交哪些材料");
+    expect(b.answerable).toBe(true);
+    expect(b.answer).toMatch(/1\.[^「」]*2\./);
+  });
+
+  it("reads a deadline from a day, not from a period 「2022年1月以来」", async () => {
+    const a = await env.kb.ask("融合发展项目材料最晚哪天交到省工信厅");
+    expect(a.answer).toContain("5月30日");
+  });
+
   it("refuses when the question's most specific term is in no passage", async () => {
     for (const q of ["专精特新小巨人申报需要什么条件？", "如何申请信用卡？", "怎么办理出口退税？"]) {
       expect((await env.kb.ask(q)).outcome).toBe("refusal");
@@ -93,9 +119,13 @@ describe("eval fixtures", () => {
   const texts = [
     ...fs.readdirSync(path.join(dir, "..", "..", "..", "corpus", "notices")).filter((f) => f.endsWith(".txt")).map((f) => path.join(dir, "..", "..", "..", "corpus", "notices", f)),
     ...fs.readdirSync(path.join(dir, "notices")).filter((f) => f.endsWith(".txt")).map((f) => path.join(dir, "notices", f)),
-  ].map((f) => fs.readFileSync(f, "utf8").replace(/\s+/g, ""));
+  ].flatMap((f) => {
+    const raw = fs.readFileSync(f, "utf8");
+    // Table rows are quoted as 「a | b | c」.
+    return [raw.replace(/\s+/g, ""), raw.replace(/\t/g, "|").replace(/\s+/g, "")];
+  });
 
-  it.each(["seed-questions.jsonl", "fresh-questions.jsonl"])("%s: every expected fact is printed in a notice", (file) => {
+  it.each(["seed-questions.jsonl", "fresh-questions.jsonl", "tuning-extra.jsonl"])("%s: every expected fact is printed in a notice", (file) => {
     const items = fs.readFileSync(path.join(dir, file), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(items.length).toBeGreaterThan(50);
     for (const it of items) for (const m of it.must as string[]) expect(texts.some((t) => t.includes(m.replace(/\s+/g, "")))).toBe(true);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Broadcasts, type Recipient } from "../../src/app/staff/broadcast.ts";
-import { projectRoot } from "../../src/shared/config.ts";
+import { loadConfig, projectRoot } from "../../src/shared/config.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { TestRedis } from "../support/redis.ts";
 
@@ -183,6 +183,44 @@ describe("broadcast fan-out", () => {
       await b.close();
     }
   });
+});
+
+describe("Telegram group throttle", () => {
+  it("keeps a group chat at ≤ 20 messages in any 60-s window (private chats unaffected)", async () => {
+    const prefix = "bk4";
+    const l = { perSecond: 1000, chatIntervalMs: 0, groupPerWindow: 20, groupWindowMs: 60_000 };
+    expect(loadConfig({}).BROADCAST_GROUP_PER_MINUTE.telegram).toBe(20);
+    const b = new Broadcasts({ redis, connection: { host: "127.0.0.1", port: server.port }, prefix, queuePrefix: `${prefix}q`, log: createLogger("silent"), limits: { telegram: l, feishu: l, web: l, console: l } });
+    const got: Array<{ chatId: string; at: number }> = [];
+    // One worker slot: the group's held-back messages wait as delayed jobs, not in the slot.
+    const w = b.createWorkers({ channels: ["telegram"], concurrency: 1, deliver: async (to) => void got.push({ chatId: to.chatId, at: Date.now() }) });
+    const N = 23;
+    try {
+      const started = Date.now();
+      // 23 broadcasts (staff broadcasts and reminders that overlap), each to the group and a private chat.
+      for (let i = 0; i < N; i++) {
+        await b.start({ id: `grp${i}`, text: `第${i}条`, audience: "t", kind: "staff", createdAt: Date.now() }, [
+          { channel: "telegram", chatId: "-1001234" },
+          { channel: "telegram", chatId: "4242" },
+        ]);
+      }
+      await waitFor(() => got.filter((g) => g.chatId === "4242").length === N, "private chat", 30_000);
+      expect(Math.max(...got.filter((g) => g.chatId === "4242").map((g) => g.at)) - started).toBeLessThan(30_000);
+      expect(got.filter((g) => g.chatId === "-1001234").length).toBe(20);
+      await waitFor(() => got.filter((g) => g.chatId === "-1001234").length === N, "group chat", 120_000);
+      const group = got.filter((g) => g.chatId === "-1001234").map((g) => g.at).sort((a, c) => a - c);
+      let worst = 0;
+      for (let lo = 0, hi = 0; hi < group.length; hi++) {
+        while (group[hi]! - group[lo]! >= 60_000) lo++;
+        worst = Math.max(worst, hi - lo + 1);
+      }
+      expect(worst).toBeLessThanOrEqual(20);
+      expect(group[20]! - group[0]!).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      await w.close();
+      await b.close();
+    }
+  }, 150_000);
 });
 
 function limits(perSecond: number) {

@@ -3,8 +3,10 @@
  * it over HTTP (apiRoot). It implements what the adapter calls, as the Bot API documents it
  * (https://core.telegram.org/bots/api): getMe, getUpdates (long polls held open), sendMessage,
  * editMessageText, editMessageReplyMarkup, answerCallbackQuery, sendDocument (multipart),
- * sendChatAction, setMyCommands, setWebhook, deleteWebhook; plus injected 429s and blocked
- * chats (403). Users are simulated: `userSends`, `userPresses` queue updates.
+ * sendChatAction, setMyCommands, setWebhook, deleteWebhook, getFile and file downloads
+ * (GET /file/bot<token>/<file_path>, refused over 20 MB as the Bot API does); plus injected
+ * 429s and blocked chats (403). Users are simulated: `userSends`, `userSendsFile`,
+ * `userPresses` queue updates.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -91,6 +93,10 @@ export class BotApiServer {
   private messageWaiters: Array<{ chatId: string; pred: (m: StoredMessage) => boolean; resolve: (m: StoredMessage) => void }> = [];
   private readonly blocked = new Set<string>();
   private readonly openPolls = new Set<http.ServerResponse>();
+  /** Files users sent: file_id → bytes and the file_path getFile gives. */
+  private readonly files = new Map<string, { bytes: Buffer; path: string; size: number }>();
+  /** Downloads served (file paths), for assertions. */
+  readonly downloads: string[] = [];
 
   constructor(readonly token = TEST_TOKEN) {}
 
@@ -127,6 +133,24 @@ export class BotApiServer {
   /** A user sends something other than text (a sticker, a document …), as the Message fields say. */
   userSendsOther(from: number, fields: Record<string, unknown>, chat: { id: number; type: "private" | "group" | "supergroup" } = { id: from, type: "private" }): number {
     return this.pushMessage(from, chat, fields);
+  }
+
+  /**
+   * A user sends a document. `size` overrides the size Telegram reports (a file too large to
+   * download need not be held in memory). Returns the message's update id.
+   */
+  userSendsFile(from: number, fileName: string, bytes: Buffer, opts: { mime?: string; size?: number; caption?: string; chat?: { id: number; type: "private" | "group" | "supergroup" } } = {}): number {
+    const document = this.holdFile(fileName, bytes, opts);
+    return this.pushMessage(from, opts.chat ?? { id: from, type: "private" }, { document, ...(opts.caption ? { caption: opts.caption } : {}) });
+  }
+
+  /** Keeps `bytes` as an uploaded file (for getFile and the download) and returns its Message.document. */
+  holdFile(fileName: string, bytes: Buffer, opts: { mime?: string; size?: number } = {}): Record<string, unknown> {
+    const n = this.files.size + 1;
+    const file_id = `BQACAgIAAxkBAAI${n}file`;
+    const size = opts.size ?? bytes.length;
+    this.files.set(file_id, { bytes, path: `documents/file_${n}${/\.[A-Za-z0-9]+$/.exec(fileName)?.[0] ?? ""}`, size });
+    return { file_id, file_unique_id: `AgAD${n}`, file_name: fileName, ...(opts.mime ? { mime_type: opts.mime } : {}), file_size: size };
   }
 
   /** A user presses a button of one of the bot's messages. */
@@ -223,6 +247,16 @@ export class BotApiServer {
   }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (download && req.method === "GET") {
+      if (download[1] !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const file = [...this.files.values()].find((f) => f.path === download[2]);
+      if (!file) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      this.downloads.push(file.path);
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
+      res.end(file.bytes);
+      return;
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -387,6 +421,12 @@ export class BotApiServer {
         m.text = text;
         m.reply_markup = markup;
         return this.asMessage(m);
+      }
+      case "getFile": {
+        const f = this.files.get(String(p.file_id));
+        if (!f) throw new Error("Bad Request: invalid file_id");
+        if (f.size > 20 * 1024 * 1024) throw new Error("Bad Request: file is too big");
+        return { file_id: String(p.file_id), file_unique_id: `u${String(p.file_id)}`, file_size: f.size, file_path: f.path };
       }
       case "answerCallbackQuery": {
         const id = String(p.callback_query_id);

@@ -1,7 +1,8 @@
 /**
  * A local Feishu open platform on 127.0.0.1 for the real SDK (its `domain` option points
  * here): tenant_access_token/internal, bot info, im/v1 messages create / reply / patch,
- * im/v1/files (multipart), and the long connection: `/callback/ws/endpoint` hands out a
+ * im/v1/files (multipart), im/v1/messages/:id/resources/:file_key (files users sent, as
+ * `holdUserFile` put them there), and the long connection: `/callback/ws/endpoint` hands out a
  * ws:// address whose frames are the SDK's protobuf `pbbp2.Frame`. It records every message
  * API call, checks bearer tokens it issued, and can be told to fail the next call of an API.
  * Plus what Feishu does to events: encrypt (AES-256-CBC, key = SHA-256 of the encrypt key,
@@ -63,6 +64,10 @@ export class FeishuPlatform {
   readonly issuedTokens: string[] = [];
   readonly uploads = new Map<string, Upload>();
   readonly uuids: string[] = [];
+  /** Files users sent (message id + file key → bytes), served by the message-resource API. */
+  private readonly userFiles = new Map<string, { name: string; bytes: Buffer }>();
+  /** Message-resource downloads served, as `messageId/fileKey`. */
+  readonly downloads: string[] = [];
   readonly botOpenId = "ou_bot000000000000000000000000001";
   /** Credentials in the long connection's address, as Feishu's carries them. */
   readonly wsAccessKey = `ak${randomBytes(12).toString("hex")}`;
@@ -102,6 +107,17 @@ export class FeishuPlatform {
   get url(): string {
     const a = this.server.address() as net.AddressInfo;
     return `http://127.0.0.1:${a.port}`;
+  }
+
+  /**
+   * A user's file message: the platform keeps `bytes` under a new message id and file key
+   * (fetch them with im.messageResource.get) and returns them with the message's `content`.
+   */
+  holdUserFile(name: string, bytes: Buffer): { messageId: string; fileKey: string; content: string } {
+    const messageId = `om_user_${++this.nextId}`;
+    const fileKey = `file_v3_00${this.nextId}_user`;
+    this.userFiles.set(`${messageId}/${fileKey}`, { name, bytes });
+    return { messageId, fileKey, content: JSON.stringify({ file_key: fileKey, file_name: name }) };
   }
 
   /** Message API calls since the last take (token and bot-info requests are not messages). */
@@ -214,6 +230,15 @@ export class FeishuPlatform {
     if (req.method === "GET" && p === "/open-apis/bot/v3/info") {
       return send(200, { code: 0, msg: "ok", bot: { open_id: this.botOpenId, app_name: "申报助手", activate_status: 2 } });
     }
+    const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(p);
+    if (req.method === "GET" && resource) {
+      const f = this.userFiles.get(`${resource[1]}/${resource[2]}`);
+      if (!f || url.searchParams.get("type") !== "file") return send(400, { code: 234003, msg: "File not in msg." });
+      this.downloads.push(`${resource[1]}/${resource[2]}`);
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(f.bytes.length), "content-disposition": `attachment; filename="${encodeURIComponent(f.name)}"` });
+      res.end(f.bytes);
+      return;
+    }
     let api: string;
     let payload: Record<string, unknown>;
     const json = () => JSON.parse(body.toString("utf8")) as Record<string, unknown>;
@@ -323,6 +348,8 @@ export interface MessageEventInput {
   content?: unknown;
   mentions?: Array<{ key: string; open_id: string; name: string }>;
   senderType?: string;
+  /** The message's id (a file message the platform holds: `holdUserFile`). */
+  messageId?: string;
 }
 
 /** An `im.message.receive_v1` event body (schema 2.0), as Feishu sends it. */
@@ -333,7 +360,7 @@ export function messageEvent(i: MessageEventInput): Record<string, unknown> {
     event: {
       sender: { sender_id: { open_id: i.userId, union_id: `on_${i.userId}`, user_id: "u1" }, sender_type: i.senderType ?? "user", tenant_key: "tenant1" },
       message: {
-        message_id: `om_in_${++seq}`,
+        message_id: i.messageId ?? `om_in_${++seq}`,
         create_time: String(Date.now()),
         chat_id: i.chatId,
         chat_type: i.chatType ?? "p2p",

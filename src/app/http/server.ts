@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import helmet, { type HelmetOptions } from "helmet";
 import type { ChannelAdapter } from "../../bots/port.ts";
 import type { Logger } from "../../shared/log.ts";
@@ -11,7 +11,11 @@ export interface HttpServerOptions {
   log: Logger;
   /** Readiness: Redis answers and the index is loaded; false while stopping. */
   ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** Largest request body accepted anywhere. @defaultValue 64 KiB */
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY): `request.ip` is then the client's. @defaultValue false */
+  trustProxy?: boolean | number | string[];
+  /** More route plugins of the service itself (the staff console). */
+  routes?: FastifyPluginAsync[];
+  /** Largest request body accepted anywhere (a route may allow more). @defaultValue 64 KiB */
   bodyLimit?: number;
 }
 
@@ -44,6 +48,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     // A slow or stuck client cannot hold a request open forever (SSE streams are hijacked).
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A hop count trusts that many proxies nearest to the server.
+    trustProxy: typeof opts.trustProxy === "number" ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
     // A JSON body with a field its schema does not allow is refused (400), not silently
     // stripped (Fastify's default removes such fields): routes with `additionalProperties: false`
     // (the web chat's POST /api/messages) mean it.
@@ -76,5 +82,6 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     return reply.type(opts.metrics.registry.contentType).send(body);
   });
   for (const adapter of opts.adapters) if (adapter.httpRoutes) await app.register(adapter.httpRoutes);
+  for (const routes of opts.routes ?? []) await app.register(routes);
   return app;
 }

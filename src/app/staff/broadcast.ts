@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Address } from "../../bots/port.ts";
 import { CHANNELS, type Channel, type OutboundMessage } from "../../flows/engine/messages.ts";
@@ -48,6 +48,18 @@ export interface ChannelLimit {
   perSecond: number;
   /** Least ms between two messages to one chat. */
   chatIntervalMs: number;
+  /**
+   * Most messages to one *group* chat per `groupWindowMs` (Telegram: 20 per minute in a group);
+   * 0 or absent: no group limit. Which chats are groups: `isGroupChat`.
+   */
+  groupPerWindow?: number;
+  /** @defaultValue 60000 */
+  groupWindowMs?: number;
+}
+
+/** A group chat, where platforms limit messages per minute: Telegram groups have negative ids. */
+export function isGroupChat(to: { channel: Channel; chatId: string }): boolean {
+  return to.channel === "telegram" && to.chatId.startsWith("-");
 }
 
 export interface BroadcastOptions {
@@ -114,16 +126,28 @@ local v = redis.call('HGET', KEYS[1], ARGV[1])
 if v and string.sub(v, 1, 2) == 's:' then redis.call('HSET', KEYS[1], ARGV[1], 'q') end
 return 1
 `;
-// Sliding-window limiter per channel (a sorted set of send times) and a gate per chat.
-// Returns 0 when a slot is taken, else how many ms to wait.
+// Sliding-window limiter per channel (a sorted set of send times), a gate per chat, and for a
+// group chat a sliding window of its own (KEYS[3], ARGV[5] messages per ARGV[6] ms; 0: none).
+// Returns 0 when a slot is taken, else how many ms to wait. Nothing is taken unless all allow.
 const SLOT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[2])
 local chatMs = tonumber(ARGV[3])
+local groupMax = tonumber(ARGV[5])
+local groupWindow = tonumber(ARGV[6])
 if chatMs > 0 then
   local ttl = redis.call('PTTL', KEYS[2])
   if ttl > 0 then return ttl end
+end
+if groupMax > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - groupWindow)
+  if redis.call('ZCARD', KEYS[3]) >= groupMax then
+    local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+    local wait = tonumber(oldest[2]) + groupWindow - now + 1
+    if wait < 1 then wait = 1 end
+    return wait
+  end
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
@@ -135,10 +159,16 @@ end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window * 2)
 if chatMs > 0 then redis.call('SET', KEYS[2], '1', 'PX', chatMs) end
+if groupMax > 0 then
+  redis.call('ZADD', KEYS[3], now, ARGV[4])
+  redis.call('PEXPIRE', KEYS[3], groupWindow * 2)
+end
 return 0
 `;
 
 const BATCH = 1000;
+/** Longest wait for a send slot held inside a worker; longer ones (a group at its limit) become a delayed job. */
+const HOLD_MAX_MS = 3000;
 const ATTEMPTS = 3;
 
 export function recipientKey(r: { channel: Channel; chatId: string }): string {
@@ -309,7 +339,7 @@ export class Broadcasts {
       const limit = limits[channel];
       const windowMs = 1000 + this.guard;
       const zkey = `${prefix}:bc:rate:${channel}`;
-      const process = async (job: Job<JobData>): Promise<string> => {
+      const process = async (job: Job<JobData>, token?: string): Promise<string> => {
         const { bid, to } = job.data;
         const field = recipientKey(to);
         const state = `${prefix}:bc:${bid}:r`;
@@ -322,7 +352,13 @@ export class Broadcasts {
         if (retake) log.warn({ channel: to.channel }, "broadcast recipient in doubt after a worker died; sending again (BROADCAST_IN_DOUBT=resend)");
         // The slot comes first and the claim right before the call, so a worker killed while
         // waiting for its turn leaves the recipient queued, not in doubt.
-        await this.slot(zkey, `${prefix}:bc:chat:${field}`, limit, windowMs, job.id ?? field);
+        const later = await this.slot(zkey, `${prefix}:bc:chat:${field}`, limit, windowMs, job.id ?? field, isGroupChat(to));
+        if (later > 0) {
+          // A group at its per-minute limit: wait as a delayed job, not in a worker slot that
+          // other chats' messages need (the recipient is still queued: nothing was claimed).
+          await job.moveToDelayed(Date.now() + later, token);
+          throw new DelayedError();
+        }
         const m = job.data.text === undefined ? await redis.hget(meta, "meta") : null;
         const text = job.data.text ?? (m ? (JSON.parse(m) as BroadcastMeta).text : "");
         const taken = (await redis.eval(CLAIM, 2, state, meta, field, Date.now(), retake || "q")) as string;
@@ -366,11 +402,17 @@ export class Broadcasts {
     };
   }
 
-  /** Wait for a send slot: the channel's window and the chat's gap. */
-  private async slot(zkey: string, chatKey: string, limit: ChannelLimit, windowMs: number, member: string): Promise<void> {
+  /** Wait for a send slot: the channel's window, the chat's gap and, for a group chat, its window. */
+  private async slot(zkey: string, chatKey: string, limit: ChannelLimit, windowMs: number, member: string, group: boolean): Promise<number> {
+    const groupMax = group ? Math.max(0, Math.floor(limit.groupPerWindow ?? 0)) : 0;
+    const groupWindow = (limit.groupWindowMs ?? 60_000) + this.guard;
     for (;;) {
-      const wait = Number(await this.opts.redis.eval(SLOT, 2, zkey, chatKey, Math.max(1, Math.floor(limit.perSecond)), windowMs, limit.chatIntervalMs, `${member}:${Math.random()}`));
-      if (wait <= 0) return;
+      const wait = Number(
+        await this.opts.redis.eval(SLOT, 3, zkey, chatKey, `${chatKey}:group`, Math.max(1, Math.floor(limit.perSecond)), windowMs, limit.chatIntervalMs, `${member}:${Math.random()}`, groupMax, groupWindow),
+      );
+      if (wait <= 0) return 0;
+      // Only a group's window makes waits this long: the caller delays the job instead.
+      if (wait > HOLD_MAX_MS) return wait;
       await new Promise((r) => setTimeout(r, Math.min(wait, 1000) + Math.random() * 3));
     }
   }

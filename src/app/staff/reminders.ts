@@ -32,6 +32,15 @@ interface ReminderJob {
   offset: number;
 }
 
+export interface ReminderSync {
+  /** Reminders scheduled (still ahead) over all notices. */
+  scheduled: number;
+  /** Scheduled jobs removed (their deadline gone or moved). */
+  removed: number;
+  /** Reminders scheduled per notice (docId → count), for notices with any ahead. */
+  byDoc: Record<string, number>;
+}
+
 /** Deterministic: one job per notice, deadline and offset, so scheduling again adds nothing. */
 export function reminderJobId(j: ReminderJob): string {
   return `rem.${j.docId}.${j.date}.${j.offset}`;
@@ -52,6 +61,7 @@ export function fireTime(date: string, offset: number, hour: number): number {
 export class Reminders {
   readonly queue: Queue<ReminderJob>;
   private worker: Worker<ReminderJob> | null = null;
+  private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: ReminderOptions) {
     this.queue = new Queue<ReminderJob>(REMINDERS_QUEUE, { connection: opts.connection, prefix: opts.queuePrefix });
@@ -59,11 +69,19 @@ export class Reminders {
   }
 
   /** Schedule from the corpus (at start, and when a notice is ingested or its deadlines change). Returns how many are scheduled. */
-  async sync(given?: NoticeMeta[]): Promise<{ scheduled: number; removed: number }> {
+  async sync(given?: NoticeMeta[]): Promise<ReminderSync> {
+    // One at a time in this process (a resync on a corpus change can meet the periodic one).
+    const next = this.syncing.then(() => this.syncNow(given));
+    this.syncing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async syncNow(given?: NoticeMeta[]): Promise<ReminderSync> {
     const { clock, offsetsDays, hour } = this.opts;
     const notices = given ?? (await this.opts.notices());
     const now = clock.now().getTime();
     const wanted = new Map<string, { job: ReminderJob; at: number }>();
+    const byDoc: Record<string, number> = {};
     for (const n of notices) {
       if (!n.takesApplications) continue;
       for (const d of n.deadlines) {
@@ -72,6 +90,7 @@ export class Reminders {
           if (at <= now) continue; // never for a passed time: a late reminder is noise
           const job = { docId: n.docId, date: d.date, offset };
           wanted.set(reminderJobId(job), { job, at });
+          byDoc[n.docId] = (byDoc[n.docId] ?? 0) + 1;
         }
       }
     }
@@ -92,7 +111,12 @@ export class Reminders {
       await this.queue.add("remind", job, { jobId: id, delay: Math.max(0, at - now), removeOnComplete: { age: 400 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 }, attempts: 3, backoff: { type: "exponential", delay: 5000 } });
     }
     this.opts.log.info({ scheduled: wanted.size, removed }, "deadline reminders scheduled");
-    return { scheduled: wanted.size, removed };
+    return { scheduled: wanted.size, removed, byDoc };
+  }
+
+  /** Reminders now scheduled (delayed) for one notice. */
+  async countFor(docId: string): Promise<number> {
+    return (await this.queue.getDelayed()).filter((j) => j.id?.startsWith(`rem.${docId}.`)).length;
   }
 
   startWorker(): Worker<ReminderJob> {

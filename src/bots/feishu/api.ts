@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { FileTooLargeError, readCapped } from "../port.ts";
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "../../shared/log.ts";
 import type { CardJson } from "./cards.ts";
@@ -142,6 +143,31 @@ export class FeishuApi {
       return { code: d?.file_key ? 0 : -1, msg: d?.file_key ? "ok" : "no file_key in reply", data: d ?? undefined } as Reply<{ file_key?: string }>;
     });
     return requireId("im.file.create", data?.file_key);
+  }
+
+  /**
+   * A file a user sent in a message (im.messageResource.get, type "file"), read up to
+   * `maxBytes` (FileTooLargeError past it). Errors carry the platform's code, never a token.
+   */
+  async downloadMessageFile(messageId: string, fileKey: string, maxBytes: number): Promise<Buffer> {
+    await this.appLimit.acquire("app");
+    let res: { getReadableStream: () => NodeJS.ReadableStream & AsyncIterable<Uint8Array>; headers: Record<string, unknown> };
+    try {
+      res = (await this.client.im.v1.messageResource.get({ params: { type: "file" }, path: { message_id: messageId, file_key: fileKey } })) as unknown as typeof res;
+    } catch (err) {
+      const e = err as AxiosLikeError & { response?: { data?: unknown } };
+      let code: number | null = null;
+      const data = e.response?.data as { code?: number; on?: unknown } | NodeJS.ReadableStream | undefined;
+      if (data && typeof (data as { code?: number }).code === "number") code = (data as { code: number }).code;
+      throw new FeishuApiError("im.messageResource.get", code, e.response?.status ?? null, this.opts.secrets.scrub(e.message ?? "download failed"));
+    }
+    const declared = Number(res.headers?.["content-length"] ?? NaN);
+    const stream = res.getReadableStream();
+    if (declared > maxBytes) {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      throw new FileTooLargeError(declared, maxBytes);
+    }
+    return readCapped(stream, maxBytes);
   }
 
   /** The bot's own open_id (to tell its mentions in groups apart). */

@@ -147,6 +147,16 @@ export class FeishuAdapter implements ChannelAdapter {
     }
   }
 
+  /**
+   * A file a user sent (`ref` = message id + file key, from the inbound message): downloaded
+   * with im.messageResource.get, at most `maxBytes` (and Feishu's own 100 MB).
+   */
+  async fetchFile(_to: Address, ref: string, maxBytes: number): Promise<Buffer> {
+    const i = ref.indexOf(":");
+    if (i <= 0) throw new Error("not a Feishu file reference");
+    return this.api.downloadMessageFile(ref.slice(0, i), ref.slice(i + 1), maxBytes);
+  }
+
   /** Feishu shows no typing indicator for bots. */
   async progress(_to: Address, _activity: Activity): Promise<void> {}
 

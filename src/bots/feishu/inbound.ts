@@ -72,6 +72,11 @@ export function messageToInbound(e: MessageReceiveEvent, botOpenId: string | nul
   if (m.chat_type !== "p2p" && !mentionsBot) return null;
   const base = { channel: "feishu" as const, chatId: m.chat_id, userId, updateId: e.event_id };
   const content = parseContent(m.content);
+  if (m.message_type === "file" && typeof content.file_key === "string" && content.file_key !== "") {
+    // The bytes stay on Feishu: `ref` is what im.messageResource.get needs (message id + file key).
+    const name = typeof content.file_name === "string" ? content.file_name : "";
+    return { ...base, kind: "file", text: "", file: { name, size: null, ref: `${m.message_id}:${content.file_key}` } };
+  }
   let text: string;
   if (m.message_type === "text") text = typeof content.text === "string" ? content.text : "";
   else if (m.message_type === "post") text = postText(content);

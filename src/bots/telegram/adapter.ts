@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { Redis } from "ioredis";
 import type { Command, InboundMessage, OutboundMessage } from "../../flows/engine/messages.ts";
 import type { Logger } from "../../shared/log.ts";
-import type { Activity, Address, ChannelAdapter, InboundHandler, SentMessage } from "../port.ts";
+import { FileTooLargeError, readCapped, type Activity, type Address, type ChannelAdapter, type InboundHandler, type SentMessage } from "../port.ts";
 import { CallbackData } from "./callback-data.ts";
 import { ChatStatus, forbiddenTransformer } from "./chat-status.ts";
 import { ChatInactiveError, TelegramStartError } from "./errors.ts";
@@ -45,7 +45,9 @@ export interface TelegramAdapterOptions {
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 const PRIVATE_COMMANDS: Command[] = ["start", "help", "check", "apply", "drafts", "progress", "pause", "resume", "cancel", "subscribe", "unsubscribe", "delete"];
 const GROUP_COMMANDS: Command[] = ["start", "help", "check", "apply"];
-const TYPING_REPEAT_MS = 4500; // Telegram shows a chat action for 5 s
+const TYPING_REPEAT_MS = 4500;
+/** The Bot API lets bots download files up to 20 MB. */
+const BOT_API_DOWNLOAD_LIMIT = 20 * 1024 * 1024; // Telegram shows a chat action for 5 s
 
 /**
  * The Telegram channel, through grammY. Long polling with @grammyjs/runner (updates of one
@@ -195,6 +197,34 @@ export class TelegramAdapter implements ChannelAdapter {
     await this.bot.api.sendChatAction(to.chatId, activity === "typing" ? "typing" : "upload_document");
   }
 
+  /**
+   * A document a user sent (`ref` is its file_id): getFile, then a download from the Bot API's
+   * file URL (`<apiRoot>/file/bot<token>/<file_path>`; the token is never logged). The Bot API
+   * serves files up to 20 MB; larger ones (and any over `maxBytes`) are FileTooLargeError.
+   */
+  async fetchFile(_to: Address, ref: string, maxBytes: number): Promise<Buffer> {
+    let file;
+    try {
+      file = await this.bot.api.getFile(ref);
+    } catch (err) {
+      if (err instanceof GrammyError && /file is too big/i.test(err.description)) throw new FileTooLargeError(null, Math.min(maxBytes, BOT_API_DOWNLOAD_LIMIT));
+      throw new Error(`getFile failed: ${safeErr(err, this.opts.token).message}`);
+    }
+    if (file.file_size !== undefined && file.file_size > maxBytes) throw new FileTooLargeError(file.file_size, maxBytes);
+    if (!file.file_path) throw new Error("getFile gave no file_path");
+    const root = this.opts.apiRoot ?? "https://api.telegram.org";
+    const res = await fetch(`${root}/file/bot${this.opts.token}/${file.file_path}`, { signal: AbortSignal.timeout(60_000) }).catch((err: unknown) => {
+      throw new Error(`file download failed: ${safeErr(err, this.opts.token).message}`);
+    });
+    if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
+    const declared = Number(res.headers.get("content-length") ?? NaN);
+    if (declared > maxBytes) {
+      await res.body.cancel();
+      throw new FileTooLargeError(declared, maxBytes);
+    }
+    return readCapped(res.body as unknown as AsyncIterable<Uint8Array>, maxBytes);
+  }
+
   /** Whether a chat is marked inactive (blocked the bot); it clears when the chat writes again. */
   isInactive(chatId: string): Promise<boolean> {
     return this.status.isInactive(chatId);
@@ -253,9 +283,6 @@ export class TelegramAdapter implements ChannelAdapter {
   private async reply(chatId: string, r: AdapterReply): Promise<void> {
     const link = (payload: string): InlineKeyboardMarkup => ({ inline_keyboard: [[{ text: t.openPrivate, url: deepLink(this.me.username, payload) }]] });
     switch (r.type) {
-      case "document":
-        await this.sendText(chatId, t.documentReceived(r.fileName || "未命名"));
-        return;
       case "group-intro":
         await this.sendText(chatId, t.groupIntro, link("start"));
         return;

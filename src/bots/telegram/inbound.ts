@@ -10,14 +10,13 @@ export type Translated =
   | { kind: "message"; message: InboundMessage }
   /** A button press: `data` is still the raw callback_data (a short key may need resolving). */
   | { kind: "press"; message: InboundMessage; callbackQueryId: string; data: string; source: PressedMessage | null }
-  /** The adapter answers itself: a file the user sent, or a group asked to move to a private chat. */
+  /** The adapter answers itself: a group asked to move to a private chat. */
   | { kind: "reply"; chatId: string; updateId: string; reply: AdapterReply }
   /** The bot was blocked / unblocked in a chat (my_chat_member). */
   | { kind: "status"; chatId: string; active: boolean }
   | { kind: "ignore" };
 
 export type AdapterReply =
-  | { type: "document"; fileName: string }
   | { type: "group-intro" }
   | { type: "to-private"; command: Command }
   | { type: "press-in-group"; callbackQueryId: string };
@@ -110,7 +109,11 @@ export function translate(update: Update, me: UserFromGetMe): Translated {
     if (text === "") return { kind: "reply", chatId, updateId, reply: { type: "group-intro" } };
     return { kind: "message", message: { ...base, kind: "text", text } };
   }
-  if (m.document) return { kind: "reply", chatId, updateId, reply: { type: "document", fileName: m.document.file_name ?? "" } };
+  if (m.document) {
+    const d = m.document;
+    const file = { name: d.file_name ?? "", size: d.file_size ?? null, ...(d.mime_type ? { mime: d.mime_type } : {}), ref: d.file_id };
+    return { kind: "message", message: { ...base, kind: "file", text: m.caption ?? "", file } };
+  }
   const unsupported = unsupportedOf(m);
   if (unsupported) return { kind: "message", message: { ...base, kind: "unsupported", text: m.caption ?? "", unsupported } };
   if (cmd) {

@@ -23,10 +23,4 @@ export const telegramTexts = {
   groupToPrivate: "资格自测、申报填报和草稿涉及企业信息，请在私聊中继续，点下面的按钮即可。",
   groupButtonsInPrivate: "此操作请在私聊中继续。",
   openPrivate: "到私聊中继续",
-  documentReceived: (name: string) =>
-    `收到文件「${name}」。我暂时不能读取上传的文件，但可以：\n` +
-    "· 发送「资格自测」，回答几个问题，看看贵企业能申报哪些项目；\n" +
-    "· 发送「申报填报」，一步步填写申报书，最后生成 .docx 文件发给您；\n" +
-    "· 直接用文字提问，我从通知原文中找答案。\n" +
-    "如果这是新的申报通知，请交给工信部门工作人员录入（ingest）。",
 } as const;

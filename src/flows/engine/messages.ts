@@ -32,7 +32,7 @@ export interface InboundMessage {
   userId: string;
   /** Unique per channel; the same update delivered twice has one effect. */
   updateId: string;
-  kind: "text" | "action" | "command" | "unsupported";
+  kind: "text" | "action" | "command" | "unsupported" | "file";
   /** What the user typed (for a command: its arguments, possibly empty). */
   text: string;
   /** Button payload, for kind "action". */
@@ -42,6 +42,22 @@ export interface InboundMessage {
   unsupported?: UnsupportedKind;
   /** The platform id of the message that carried the pressed button, so it can be edited. */
   sourceMessageId?: string;
+  /** A document the user sent (a notice file), for kind "file"; `text` is its caption. */
+  file?: InboundFile;
+}
+
+/**
+ * A file sent in chat, as plain data (it survives JSON): the bytes stay on the platform until
+ * the adapter's `fetchFile(to, file.ref)` downloads them.
+ */
+export interface InboundFile {
+  /** The file name the user's client gave (may be empty on some platforms). */
+  name: string;
+  /** Bytes, when the platform says (Telegram does; Feishu does not). */
+  size: number | null;
+  mime?: string;
+  /** Opaque, channel-scoped: what the adapter needs to download it (Telegram file_id, Feishu message id + file key). */
+  ref: string;
 }
 
 export interface Button {

@@ -39,7 +39,7 @@ export const MAX_INBOUND_CHARS = 6000;
 
 /** Apply one inbound message to the working copy in `turn`. Synchronous and pure apart from `turn`. */
 export function applyMessage(turn: Turn, msg: InboundMessage): void {
-  if (msg.kind === "unsupported") {
+  if (msg.kind === "unsupported" || msg.kind === "file") {
     say(turn, text(t.errors.unsupported));
     return repromptCurrent(turn);
   }
