@@ -1,16 +1,19 @@
 // Dev aid: scores the methods on the TUNING data only and prints each miss with the answer.
-// The knowledge base holds the seeds, the fixture notices and the tuning notices (tuning-notices/qa-*),
-// all ingested; tuning-fresh.jsonl asks about the tuning notices (tuning only, never in the benchmark).
+// seed/fresh/tuning-extra questions run on the seeds plus the fixture notices (as the benchmark);
+// tuning-fresh.jsonl, about the tuning notices (tuning-notices/qa-*), on the seeds plus both folders
+// ingested (tuning only, never in the benchmark). --all-notices runs every file on the larger one.
 // Usage: npx tsx scripts/dev/tune-v2.ts [--verbose] [--ids s-int-01,...] [--files tuning-fresh.jsonl,...] [--v2-only]
 import { parseArgs } from "node:util";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
-import { fromAnswer, loadItems, score, tuningKnowledgeBase, type EvalItem } from "../bench/qa-eval.ts";
+import { freshKnowledgeBase, fromAnswer, loadItems, score, tuningKnowledgeBase, type EvalItem } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, files: { type: "string" }, "v2-only": { type: "boolean" } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, files: { type: "string" }, "v2-only": { type: "boolean" }, "all-notices": { type: "boolean" } } });
 const files = values.files?.split(",") ?? ["seed-questions.jsonl", "fresh-questions.jsonl", "tuning-extra.jsonl", "tuning-fresh.jsonl"];
-const env = await tuningKnowledgeBase();
+const base = values["all-notices"] ? null : await freshKnowledgeBase();
+const wide = await tuningKnowledgeBase();
 try {
   for (const file of files) {
+    const env = file === "tuning-fresh.jsonl" || !base ? wide : base;
     let items: EvalItem[] = await loadItems(file, "tuning");
     if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
     for (const method of values["v2-only"] ? (["v2"] as const) : (["v1", "v2"] as const)) {
@@ -35,5 +38,6 @@ try {
     }
   }
 } finally {
-  await env.cleanup();
+  await base?.cleanup();
+  await wide.cleanup();
 }

@@ -14,6 +14,7 @@ import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
+import { aboutQuestion, compoundsOf, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -315,6 +316,31 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
   return text;
 }
 
+/** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
+const HEADING_CHARS = 12;
+const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
+/** A notice's title line, headings and passages (cited titles 《…》 removed), normalized once. */
+function noticeViewOf(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): NoticeView {
+  let cached = noticeViews.get(index);
+  if (!cached || cached.size !== index.chunks.size) {
+    cached = { size: index.chunks.size, map: new Map() };
+    noticeViews.set(index, cached);
+  }
+  let view = cached.map.get(docId);
+  if (!view) {
+    const chunks = chunksByNotice(index).get(docId) ?? [];
+    view = {
+      label: chunks[0] ? norm(noticeLabel(chunks[0], meta)) : "",
+      // Short headings only: a list item's first clause often becomes its heading (「（一）已获评国家级绿色工厂的企业不再重复申报」).
+      headings: norm([...new Set(chunks.flatMap((c) => c.section.split(" > ")))].filter((h) => [...h.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, "")].length <= HEADING_CHARS).join(" ")),
+      passages: [...new Set(chunks.map((c) => c.section))].map((sec) => norm(chunks.filter((c) => c.section === sec).map((c) => c.text).join(" ").replace(/《[^》]*》/g, " "))),
+      all: noticeTextOf(index, docId),
+    };
+    cached.map.set(docId, view);
+  }
+  return view;
+}
+
 const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
 /** Chunks grouped by notice, rebuilt when the index grows (ingest adds in place). */
 function chunksByNotice(index: KnowledgeIndex): Map<string, IndexedChunk[]> {
@@ -360,14 +386,28 @@ export async function answerV2(
     const id = h.chunk.docId;
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
+  // Notices only mentioning in passing what the question asks about (another program) do not answer it.
+  const compounds = compoundsOf(question, topic, places);
+  const about = new Map<string, boolean>();
+  const aboutNotice = (docId: string) => {
+    let ok = about.get(docId);
+    if (ok === undefined) {
+      const meta = ctx.notices.get(docId);
+      const view = noticeViewOf(ctx.index, docId, meta);
+      ok = aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1);
+      about.set(docId, ok);
+    }
+    return ok;
+  };
   const all = namedNoticeHits(ctx, hits, noticeMatch)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
-  const candidates = all.filter((c) => c.placeOk && c.specific);
+  const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId));
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
+  if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
   if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
