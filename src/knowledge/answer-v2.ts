@@ -14,7 +14,7 @@ import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { aboutQuestion, compoundsOf, standingOf, type NoticeView } from "./topic-phrases.ts";
+import { aboutQuestion, compoundsOf, inPassing, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -318,6 +318,8 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
 
 /** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
 const HEADING_CHARS = 12;
+/** Counting notices that hold a name stops past this many (RARE is below it). */
+const RARE_CAP = 3;
 const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
 /** A notice's title line, headings and passages (cited titles 《…》 removed), normalized once. */
 function noticeViewOf(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): NoticeView {
@@ -399,6 +401,26 @@ export async function answerV2(
     }
     return ok;
   };
+  const holding = new Map<string, number>();
+  /** How many notices of the corpus hold a span (only asked for a rare name found once). */
+  const noticesHolding = (span: string) => {
+    let n = holding.get(span);
+    if (n === undefined) {
+      n = 0;
+      for (const id of chunksByNotice(ctx.index).keys()) if (noticeTextOf(ctx.index, id).includes(span) && ++n > RARE_CAP) break;
+      holding.set(span, n);
+    }
+    return n;
+  };
+  /** The passages outcome shows a notice only if no compound of the question is a rare name it holds in passing. */
+  // A noun of the question outside that compound naming the notice (首台套 of 「首台套查新报告…」) makes the name a detail of it.
+  const passingIn = (docId: string) => {
+    const view = noticeViewOf(ctx.index, docId, ctx.notices.get(docId));
+    const passing = compounds.filter((c) => inPassing(c, view, noticesHolding));
+    if (passing.length === 0) return false;
+    const parts = passing.flatMap((c) => c.parts);
+    return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
+  };
   const all = namedNoticeHits(ctx, hits, noticeMatch)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
     .filter((c): c is Candidate => c !== null)
@@ -420,6 +442,8 @@ export async function answerV2(
   // An answer needs the asked kind of fact in the quoted sentence, and that sentence (with its
   // section) to be about what the title does not already say.
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
+  // Not sure which sentence answers, and the notice holds the question's rare name only in passing: it is about something else.
+  if (!confident && passingIn(c.docId)) return refusal(Math.min(cov, best.localCoverage));
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.

@@ -34,13 +34,13 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
-  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
+  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
   // Who may apply (申报主体/申报单位/支持对象), and who is responsible for a task (责任单位).
-  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|申报对象|支持对象/],
+  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|谁来申报|由谁申报|谁来报|申报主体|申报对象|支持对象/],
   ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
   ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
@@ -89,7 +89,7 @@ export function askOf(question: string): Ask {
  * Cue words that are also what the fact is about (营收, 投入, 联网率): they select the ask and
  * stay topic words, since the quoted sentence must be about that attribute, not another amount.
  */
-export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
+export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|产值|售价|价格|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
 
 /** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
 export function askCue(ask: Ask): RegExp | null {
@@ -114,7 +114,9 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
   if (!m) return null;
-  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
+  // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
+  const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
+  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)`);
 }
 
 const CN_NUM = "[一二两三四五六七八九十百千]";

@@ -99,6 +99,33 @@ export function standingOf(c: Compound, view: NoticeView): Standing {
   return view.all.includes(c.parts[c.key]!) ? "topic" : "absent";
 }
 
+/** Rarity (weight of its rarest word) from which a name found once is another thing, not a detail (tuning data only). */
+export const DISTINCT = { value: 8 };
+/** A name held by at most this many notices of the corpus is rare (tuning data only). */
+export const RARE = { value: 2 };
+
+/**
+ * A rare name the notice holds only once, in passing (「首批次新材料…的评定另行发文组织」 for
+ * 「首批次新材料评定要什么条件」): its longest part with its rarest word is found, but not in the
+ * title, a heading or REPEATED sections, and at most RARE notices of the corpus hold it. Common
+ * words found once are a detail (评审结果); a single short word is often a mis-cut (双跨平台 → 跨平台).
+ */
+export function inPassing(c: Compound, view: NoticeView, noticesHolding: (span: string) => number): boolean {
+  if (c.weight < DISTINCT.value) return false;
+  const key = c.parts[c.key]!;
+  if (view.label.includes(key) || view.headings.includes(key)) return false;
+  const spans: string[] = [];
+  for (let i = 0; i <= c.key; i++) for (let j = c.parts.length - 1; j >= c.key; j--) spans.push(c.parts.slice(i, j + 1).join(""));
+  spans.sort((a, b) => chars(b) - chars(a));
+  for (const span of spans) {
+    if (chars(span) < 2 || !view.all.includes(span)) continue;
+    if (view.label.includes(span) || view.headings.includes(span) || view.passages.filter((p) => p.includes(span)).length >= REPEATED.value) return false;
+    if (span === key && chars(span) < 4) return false;
+    return noticesHolding(span) <= RARE.value;
+  }
+  return false;
+}
+
 /**
  * Whether the notice is about the question: not when a compound names another tier of its program,
  * unless a noun of the question outside that compound names the notice (省级 of 「国家级绿色工厂还能报省级吗」).
