@@ -9,12 +9,12 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { aboutQuestion, compoundsOf, inPassing, standingOf, type NoticeView } from "./topic-phrases.ts";
+import { aboutQuestion, compoundsOf, DISTINCT, hasTier, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -81,8 +81,10 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
   // 「办公地址」「咨询电话」: a word that only says which address or phone is meant is part of the ask.
   const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
+  // 「哪个处室」「什么报告」: the noun the question word governs is what is asked (askUnit, carriesAsk read it), not topic.
+  const heads = new Set(question ? askHeads(question) : []);
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !heads.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
       // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
@@ -158,7 +160,12 @@ interface Sentence {
   s: string;
   i: number;
   endsLine: boolean;
+  /** The label of the list item the sentence continues (「（1）企业工业设计中心：」 for its second clause), else "". */
+  label: string;
 }
+
+/** A list item's label: 「（1）企业工业设计中心：」「2.数字化车间：」, up to the colon. */
+const ITEM_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?([^：:，。；]{2,14})[：:]/;
 
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -167,9 +174,16 @@ function sentencesOf(text: string): Sentence[] {
       .split(/(?<=[。；！？])/)
       .map((s) => s.trim())
       .filter((s) => s.length > 1);
-    parts.forEach((s, k) => out.push({ s, i: out.length, endsLine: k === parts.length - 1 }));
+    const label = ITEM_LABEL.exec(line)?.[1] ?? "";
+    parts.forEach((s, k) => out.push({ s, i: out.length, endsLine: k === parts.length - 1, label: k > 0 ? label : "" }));
   }
   return out;
+}
+
+/** A sentence that only repeats the notice's title or its own section heading (「（一）集群范围。」) answers nothing. */
+function onlyHeading(s: string, section: string, title: string): boolean {
+  const bare = norm(s.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*/, "").replace(/[。；：:]$/, ""));
+  return bare.length > 0 && (norm(section).includes(bare) || norm(title) === bare);
 }
 
 interface Candidate {
@@ -243,9 +257,10 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
   let best: Candidate | null = null;
   let localCoverage = 0;
-  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
+  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.label} ${sentence.s}`));
   for (const sentence of sentences) {
-    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.s}`) : 0;
+    if (sentences.length > 1 && onlyHeading(sentence.s, c.section, c.noticeTitle || c.title)) continue;
+    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.label} ${sentence.s}`) : 0;
     // An attachment is named by the annex the passage is in (「附件3 …申报书 > …」) as well as by the sentence.
     const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
@@ -263,7 +278,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       blank -
       (placeOk ? 0 : 0.3) -
       (specific && specificHere ? 0 : 0.3);
-    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 1;
+    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.label} ${sentence.s}`) : 1;
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
   return best;
@@ -318,8 +333,6 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
 
 /** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
 const HEADING_CHARS = 12;
-/** Counting notices that hold a name stops past this many (RARE is below it). */
-const RARE_CAP = 3;
 const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
 /** A notice's title line, headings and passages (cited titles 《…》 removed), normalized once. */
 function noticeViewOf(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): NoticeView {
@@ -391,8 +404,9 @@ export async function answerV2(
   // Notices only mentioning in passing what the question asks about (another program) do not answer it.
   const compounds = compoundsOf(question, topic, places);
   const about = new Map<string, boolean>();
+  const tiers = compounds.some(hasTier);
   const aboutNotice = (docId: string) => {
-    let ok = about.get(docId);
+    let ok = tiers ? about.get(docId) : true;
     if (ok === undefined) {
       const meta = ctx.notices.get(docId);
       const view = noticeViewOf(ctx.index, docId, meta);
@@ -407,7 +421,7 @@ export async function answerV2(
     let n = holding.get(span);
     if (n === undefined) {
       n = 0;
-      for (const id of chunksByNotice(ctx.index).keys()) if (noticeTextOf(ctx.index, id).includes(span) && ++n > RARE_CAP) break;
+      for (const id of chunksByNotice(ctx.index).keys()) if (noticeTextOf(ctx.index, id).includes(span) && ++n > RARE.value) break;
       holding.set(span, n);
     }
     return n;
@@ -415,6 +429,7 @@ export async function answerV2(
   /** The passages outcome shows a notice only if no compound of the question is a rare name it holds in passing. */
   // A noun of the question outside that compound naming the notice (首台套 of 「首台套查新报告…」) makes the name a detail of it.
   const passingIn = (docId: string) => {
+    if (!compounds.some((c) => c.weight >= DISTINCT.value)) return false;
     const view = noticeViewOf(ctx.index, docId, ctx.notices.get(docId));
     const passing = compounds.filter((c) => inPassing(c, view, noticesHolding));
     if (passing.length === 0) return false;

@@ -71,6 +71,23 @@ const HEAD_BEFORE: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["place", /(地址|网址|网站)(是|为|在|有)?$/],
 ];
 
+/**
+ * The head nouns the question words govern when they name a kind of answer (哪个*处室*, 什么*时候*):
+ * the ask, not the topic. Materials and documents (哪些*材料*, 哪些*文件*) stay topic: the list's own heading names them.
+ */
+export function askHeads(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(INTERROGATIVE)) {
+    const after = question.slice(m.index + m[0].length);
+    for (const [ask, head] of HEAD_NOUNS) {
+      if (ask === "materials" || ask === "document" || ask === "attachment") continue;
+      const h = head.exec(after);
+      if (h && [...h[0]].length >= 2) out.push(h[0]);
+    }
+  }
+  return out;
+}
+
 export function askOf(question: string): Ask {
   for (const m of question.matchAll(INTERROGATIVE)) {
     const after = question.slice(m.index + m[0].length);
@@ -137,7 +154,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
-  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业/,
+  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业|作为(申报|支持|认定)?(主体|对象)/,
   responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   yesno: null,

@@ -117,14 +117,20 @@ export function inPassing(c: Compound, view: NoticeView, noticesHolding: (span: 
   const spans: string[] = [];
   for (let i = 0; i <= c.key; i++) for (let j = c.parts.length - 1; j >= c.key; j--) spans.push(c.parts.slice(i, j + 1).join(""));
   spans.sort((a, b) => chars(b) - chars(a));
-  for (const span of spans) {
-    if (chars(span) < 2 || !view.all.includes(span)) continue;
-    if (view.label.includes(span) || view.headings.includes(span) || view.passages.filter((p) => p.includes(span)).length >= REPEATED.value) return false;
-    if (span === key && chars(span) < 4) return false;
-    return noticesHolding(span) <= RARE.value;
-  }
-  return false;
+  const found = spans.find((span) => chars(span) >= 2 && view.all.includes(span));
+  if (!found || (found === key && chars(found) < 4)) return false;
+  if (view.label.includes(found) || view.headings.includes(found) || view.passages.filter((p) => p.includes(found)).length >= REPEATED.value) return false;
+  // Part of the compound names this notice's program (首台套 of 「首台套查新报告」: a title word few notices hold): the rest is a detail of it.
+  for (let i = 0; i < c.parts.length; i++)
+    for (let j = i; j < c.parts.length; j++) {
+      const span = c.parts.slice(i, j + 1).join("");
+      if (chars(span) >= 3 && view.label.includes(span) && noticesHolding(span) <= RARE.value) return false;
+    }
+  return noticesHolding(found) <= RARE.value;
 }
+
+/** Whether a compound may name a tier of a program (a word before its last ending in 级): only then can a notice be about another tier. */
+export const hasTier = (c: Compound) => c.parts.some((p, i) => i < c.parts.length - 1 && /级$/.test(p));
 
 /**
  * Whether the notice is about the question: not when a compound names another tier of its program,
