@@ -129,7 +129,7 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head) return new RegExp(head);
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
   if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
-  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
+  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分)/.exec(question);
   if (!m) return null;
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
   const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
