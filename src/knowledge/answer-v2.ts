@@ -14,7 +14,7 @@ import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { aboutQuestion, compoundsOf, DISTINCT, hasTier, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
+import { aboutQuestion, compoundsOf, type Compound, DISTINCT, hasTier, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -331,6 +331,30 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
   return text;
 }
 
+/** Score a passage loses when its notice's title does not name the program the question names and another's does (tuning data). */
+const PROGRAM_NOT_NAMED = 0.3;
+
+/** Characters of the question's compounds found verbatim (≥ 3 characters) in a notice's title line. */
+function titleNamedChars(compounds: Compound[], label: string): number {
+  let n = 0;
+  for (const c of compounds) {
+    let best = 0;
+    for (let i = 0; i < c.parts.length; i++)
+      for (let j = i; j < c.parts.length; j++) {
+        const span = c.parts.slice(i, j + 1).join("");
+        // A year (2025年) names no program; 5G工厂 does.
+        if ([...span].length >= 3 && [...span].length > best && !/\d{4}/.test(span) && (span.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 2 && label.includes(span)) best = [...span].length;
+      }
+    n += best;
+  }
+  return n;
+}
+
+function noticeLabelNorm(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): string {
+  const first = chunksByNotice(index).get(docId)?.[0];
+  return first ? norm(noticeLabel(first, meta)) : "";
+}
+
 /** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
 const HEADING_CHARS = 12;
 const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
@@ -436,10 +460,19 @@ export async function answerV2(
     const parts = passing.flatMap((c) => c.parts);
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
-  const all = namedNoticeHits(ctx, hits, noticeMatch)
+  const pairs = namedNoticeHits(ctx, hits, noticeMatch)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
-    .filter((c): c is Candidate => c !== null)
-    .sort((a, b) => b.score - a.score);
+    .filter((c): c is Candidate => c !== null);
+  // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
+  // passages of notices whose title does not name it rank below those of notices that do.
+  const named = new Map<string, number>();
+  for (const c of pairs) {
+    const id = c.hit.chunk.docId;
+    if (!named.has(id)) named.set(id, titleNamedChars(compounds, noticeLabelNorm(ctx.index, id, ctx.notices.get(id))));
+  }
+  const mostNamed = Math.max(0, ...named.values());
+  if (mostNamed > 0) for (const c of pairs) if ((named.get(c.hit.chunk.docId) ?? 0) < mostNamed) c.score -= PROGRAM_NOT_NAMED;
+  const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId));
