@@ -22,6 +22,8 @@ export interface EvalItem {
 
 export const qaFixtures = path.join(projectRoot, "test", "fixtures", "qa");
 export const freshNoticesDir = path.join(qaFixtures, "notices");
+/** Notices written for tuning only (qa-*.txt; meta-*.txt belong to the metadata checks), ingested by the dev tools, never by the benchmark. */
+export const tuningNoticesDir = path.join(qaFixtures, "tuning-notices");
 export const EVAL_TODAY = "2026-11-22";
 
 /** Fixed split by the id's hash: the tuning half may be looked at, the validation half is only reported. */
@@ -30,7 +32,7 @@ export function splitOf(id: string): "tuning" | "validation" {
 }
 
 /** Question files that are tuning data as a whole (never reported as validation). */
-export const TUNING_ONLY_FILES = ["tuning-extra.jsonl"];
+export const TUNING_ONLY_FILES = ["tuning-extra.jsonl", "tuning-fresh.jsonl"];
 
 export async function loadItems(file: string, split?: "tuning" | "validation"): Promise<EvalItem[]> {
   if (TUNING_ONLY_FILES.includes(path.basename(file)) && split === "validation") return [];
@@ -134,16 +136,19 @@ export class BigramBm25 {
 }
 
 /** The seed corpus plus the real-shaped fixture notices, added through `ingest` (metadata read from the text). */
-export async function freshKnowledgeBase(dirs: string[] = [freshNoticesDir]) {
+export async function freshKnowledgeBase(dirs: string[] = [freshNoticesDir], accept: (dir: string, file: string) => boolean = () => true) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "shenbao-eval-"));
   await fs.cp(path.join(projectRoot, "corpus"), path.join(dir, "corpus"), { recursive: true });
   const config = loadConfig({ CORPUS_DIR: path.join(dir, "corpus"), INDEX_DIR: path.join(dir, "index") });
   const kb = await KnowledgeBase.open({ config, clock: fixedClock(EVAL_TODAY), log: createLogger("silent") });
   const ingested = [];
   for (const noticesDir of dirs) {
-    const files = (await fs.readdir(noticesDir)).filter((f) => /\.(txt|md|pdf|docx|doc)$/.test(f)).sort();
+    const files = (await fs.readdir(noticesDir)).filter((f) => /\.(txt|md|pdf|docx|doc)$/.test(f) && accept(noticesDir, f)).sort();
     for (const f of files) ingested.push({ file: f, result: await kb.ingest(path.join(noticesDir, f)) });
   }
   const ctx: AnswerContext = { index: kb.searchIndex, notices: new Map(kb.allNotices().map((m) => [m.docId, m])), clock: fixedClock(EVAL_TODAY) };
   return { kb, ctx, ingested, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
+
+/** The dev tools' knowledge base: seeds, the fixture notices and the tuning notices (qa-*), all through `ingest`. */
+export const tuningKnowledgeBase = () => freshKnowledgeBase([freshNoticesDir, tuningNoticesDir], (dir, f) => dir !== tuningNoticesDir || f.startsWith("qa-"));

@@ -1,8 +1,8 @@
-import http from "node:http";
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import fs from "node:fs/promises";
-import { performance } from "node:perf_hooks";
+import path from "node:path";
+import { createInterface, type Interface } from "node:readline";
 import { Redis } from "ioredis";
 import { ConversationEngine } from "../../src/flows/engine/engine.ts";
 import { RedisStateStore } from "../../src/flows/engine/store.ts";
@@ -14,38 +14,78 @@ import { ServiceProcess } from "../../test/support/service-process.ts";
 import { serviceEnv } from "../../test/support/service.ts";
 import { recordScript } from "./engine.ts";
 import { ms, percentile, type BenchTable } from "./table.ts";
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
+import { cpuSeconds, type LoopResult } from "./web-loop.ts";
 
 const USERS = Number(process.env.BENCH_WEB_USERS ?? 100);
 const MESSAGES = Number(process.env.BENCH_WEB_MESSAGES ?? 6000);
+const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
+/** A folder: the service and the baseline process write --cpu-prof profiles there; windows are printed. */
+const PROFILE = process.env.BENCH_WEB_PROFILE ?? "";
 
-/** Each of `USERS` users sends its next script line as soon as the previous one is answered. */
-async function closedLoop(script: string[], send: (user: number, line: string) => Promise<void>): Promise<{ rate: number; lat: number[] }> {
-  const lat: number[] = [];
-  let sent = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: USERS }, async (_, u) => {
-      for (let pos = 0; sent < MESSAGES; pos++) {
-        sent++;
-        const s = performance.now();
-        await send(u, script[pos % script.length]!);
-        lat.push(performance.now() - s);
-      }
-    }),
-  );
-  return { rate: lat.length / ((performance.now() - t0) / 1000), lat: lat.sort((a, b) => a - b) };
+/** A bench child (scripts/bench/web-*.ts): "ready", then one JSON result per "go". */
+class Child {
+  private readonly lines: Interface;
+  private readonly queue: string[] = [];
+  private wake: (() => void) | null = null;
+  readonly child: ChildProcess;
+
+  constructor(file: string, env: Record<string, string>, nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(import.meta.dirname, file)], {
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    this.lines = createInterface({ input: this.child.stdout! });
+    this.lines.on("line", (l) => {
+      this.queue.push(l);
+      this.wake?.();
+    });
+    this.child.once("exit", () => this.wake?.());
+  }
+
+  async line(): Promise<string> {
+    while (this.queue.length === 0) {
+      if (this.child.exitCode !== null) throw new Error(`bench child exited ${this.child.exitCode}`);
+      await new Promise<void>((r) => (this.wake = r));
+    }
+    return this.queue.shift()!;
+  }
+
+  /** Run one loop; CPU of the serving process `pid` and of Redis is taken around it. */
+  async go(pid: number, redisPid: number): Promise<Run> {
+    const before = [cpuSeconds(pid), cpuSeconds(redisPid)];
+    this.child.stdin!.write("go\n");
+    const r = JSON.parse(await this.line()) as LoopResult & { events?: number };
+    return { ...r, serveCpu: cpuSeconds(pid) - before[0]!, redisCpu: cpuSeconds(redisPid) - before[1]! };
+  }
+
+  async quit(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once("exit", r));
+    this.child.stdin!.end("quit\n");
+    await exited;
+  }
+}
+
+type Run = LoopResult & { serveCpu: number; redisCpu: number; events?: number };
+type Case = "engine" | "route" | "web" | "sse";
+const titles: Record<Case, string> = {
+  engine: "baseline: engine only (same app as npm start, own process)",
+  route: "engine + routeInbound (pending-delivery check, staff commands, metrics), replies dropped",
+  web: "web channel: POST /api/messages → reply stored and announced",
+  sse: "web channel, every user's page open (SSE): POST → reply stored and pushed",
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 /**
  * Web chat throughput: `USERS` concurrent browser sessions POSTing the smart-factory script to
- * `npm start` (its own process; this one only generates load), next to the engine alone on the
- * same Redis with the same users and script.
+ * `npm start` (its own process) from a load generator in a third process, next to the engine
+ * alone in a process of its own built by the same createApp, on the same Redis, with the same
+ * number of fresh users and the same script. `ROUNDS` rounds, cases interleaved; ratios are taken
+ * within a round.
  */
 export async function benchWeb(): Promise<BenchTable[]> {
   const server = await TestRedis.start();
@@ -53,6 +93,9 @@ export async function benchWeb(): Promise<BenchTable[]> {
   // As in production (the private redis-server and compose.yaml): AOF fsync once a second.
   await redis.config("SET", "appendfsync", "everysec");
   const { env, dir } = await serviceEnv({ REDIS_URL: server.url, IN_PROCESS_WORKER: "off" });
+  const profArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [];
+  if (PROFILE) process.env.SERVICE_NODE_ARGS = profArgs.join(" ");
+  const children: Child[] = [];
   let service: ServiceProcess | null = null;
   try {
     const log = createLogger("silent");
@@ -60,61 +103,60 @@ export async function benchWeb(): Promise<BenchTable[]> {
     const engine = new ConversationEngine({ store, clock: fixedClock("2026-11-22"), log, catalog, knowledge: { answer: async (q) => q }, documents: { enqueue: async () => undefined } });
     // The form, answered, then 删除我的数据 (state stays small); no 确认提交, so no documents are made.
     const script = (await recordScript(engine, store)).filter((l) => l !== "确认提交");
+    const scriptFile = path.join(dir, "script.json");
+    writeFileSync(scriptFile, JSON.stringify(script));
+    const common = { BENCH_SCRIPT: scriptFile, BENCH_USERS: String(USERS), BENCH_MESSAGES: String(MESSAGES) };
 
-    // CPU per message of the serving side (the app process and Redis), apart from the load generator.
-    let cpu0 = cpuSeconds(process.pid) + cpuSeconds(server.pid!);
-    const engineRun = await closedLoop(script, (u, text) =>
-      engine.handle({ channel: "web", chatId: `e${u}`, userId: `e${u}`, updateId: randomUUID(), kind: "text", text }, async () => undefined),
-    );
-    const engineCpuMs = ((cpuSeconds(process.pid) + cpuSeconds(server.pid!) - cpu0) * 1000) / engineRun.lat.length;
-
+    const host = (mode: string) => new Child("web-engine-host.ts", { ...env, ...common, BENCH_MODE: mode }, profArgs);
+    const engineHost = host("engine");
+    const routeHost = host("route");
     service = await ServiceProcess.start(env);
-    const url = new URL(service.url);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
-    const request = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-        const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers }, (res) => {
-          let data = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => (data += c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-        });
-        req.on("error", reject);
-        req.end(body);
-      });
-    const cookies: string[] = [];
-    for (let u = 0; u < USERS; u++) cookies.push(String((await request("GET", "/", {})).headers["set-cookie"]?.[0]).split(";")[0]!);
-    let failures = 0;
-    let n = 0;
-    const servicePid = service.child.pid!;
-    cpu0 = cpuSeconds(servicePid) + cpuSeconds(server.pid!);
-    const webRun = await closedLoop(script, async (u, text) => {
-      const body = JSON.stringify({ clientId: `bench-${u}-${++n}-${Date.now()}`, text });
-      const res = await request("POST", "/api/messages", { cookie: cookies[u]!, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }, body);
-      if (res.status !== 200) failures++;
-    });
-    const webCpuMs = ((cpuSeconds(servicePid) + cpuSeconds(server.pid!) - cpu0) * 1000) / webRun.lat.length;
-    agent.destroy();
+    const load = new Child("web-load.ts", { ...common, BENCH_URL: service.url });
+    const sseLoad = new Child("web-load.ts", { ...common, BENCH_URL: service.url, BENCH_SSE: "1" });
+    children.push(engineHost, routeHost, load, sseLoad);
+    for (const c of children) if ((await c.line()) !== "ready") throw new Error("bench child not ready");
 
-    const row = (name: string, r: { rate: number; lat: number[] }, cpuMs: number) => ({
-      case: name,
-      users: USERS,
-      messages: r.lat.length,
-      "messages/s": Math.round(r.rate),
-      "p50 ms": ms(percentile(r.lat, 50)),
-      "p95 ms": ms(percentile(r.lat, 95)),
-      "vs baseline": (r.rate / engineRun.rate).toFixed(2),
-      "CPU ms/message (app + Redis)": cpuMs.toFixed(2),
-      "CPU vs baseline": (cpuMs / engineCpuMs).toFixed(2),
-    });
+    const runs: Record<Case, Run[]> = { engine: [], route: [], web: [], sse: [] };
+    const servicePid = service.child.pid!;
+    for (let r = 0; r < ROUNDS; r++) {
+      runs.engine.push(await engineHost.go(engineHost.child.pid!, server.pid!));
+      runs.route.push(await routeHost.go(routeHost.child.pid!, server.pid!));
+      runs.web.push(await load.go(servicePid, server.pid!));
+      runs.sse.push(await sseLoad.go(servicePid, server.pid!));
+      if (PROFILE) for (const c of ["engine", "route", "web", "sse"] as Case[]) process.stderr.write(`round ${r + 1} ${c}: --from ${runs[c][r]!.window[0]} --to ${runs[c][r]!.window[1]}\n`);
+    }
+
+    const cpuMs = (x: Run) => ((x.serveCpu + x.redisCpu) * 1000) / x.lat.length;
+    const row = (c: Case) => {
+      const rs = runs[c];
+      const ratios = rs.map((x, i) => x.rate / runs.engine[i]!.rate);
+      const cpuRatios = rs.map((x, i) => cpuMs(x) / cpuMs(runs.engine[i]!));
+      // Latencies of the round with the median rate.
+      const mid = [...rs].sort((a, b) => a.rate - b.rate)[Math.floor(rs.length / 2)]!;
+      return {
+        case: titles[c],
+        users: USERS,
+        messages: mid.lat.length,
+        "messages/s": Math.round(median(rs.map((x) => x.rate))),
+        "p50 ms": ms(percentile(mid.lat, 50)),
+        "p95 ms": ms(percentile(mid.lat, 95)),
+        "vs baseline (rounds)": `${median(ratios).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(", ")})`,
+        "CPU ms/message: serving process + Redis": `${median(rs.map((x) => (x.serveCpu * 1000) / x.lat.length)).toFixed(3)} + ${median(rs.map((x) => (x.redisCpu * 1000) / x.lat.length)).toFixed(3)}`,
+        "CPU vs baseline": median(cpuRatios).toFixed(2),
+        "load generator CPU ms/message": c === "web" || c === "sse" ? median(rs.map((x) => (x.cpu * 1000) / x.lat.length)).toFixed(3) : "-",
+      };
+    };
+    const failures = [...runs.web, ...runs.sse, ...runs.engine, ...runs.route].reduce((a, x) => a + x.failures, 0);
+    const events = runs.sse.reduce((a, x) => a + (x.events ?? 0), 0);
     return [
       {
         title: "Web chat: messages per second through HTTP at 100 concurrent users (target: adapter ≤ 20 % of throughput)",
-        rows: [row("baseline: engine only (same Redis, users, script)", engineRun, engineCpuMs), row("web channel: POST /api/messages → reply stored and pushed", webRun, webCpuMs)],
-        note: `Each user sends its next line when the previous POST has returned (the reply is then stored in the chat's stream and announced for SSE). The service runs as its own process (npm start, REDIS_URL, no in-process worker); the load generator is this process. CPU ms/message: CPU time of the serving process (for the baseline, the process running the engine, which also generates its load) and of Redis, divided by messages; the web row excludes the HTTP load generator. Redis with AOF, appendfsync everysec (as the private redis-server and compose.yaml). Script: the smart-factory form answered, then 删除我的数据 (${script.length} lines). Non-200 replies: ${failures}.`,
+        rows: (["engine", "route", "web", "sse"] as Case[]).map(row),
+        note: `${ROUNDS} rounds, the four cases interleaved in each; messages/s is the median over rounds, p50/p95 are of the median round, "vs baseline" is the median of the per-round ratios (each round's ratios in brackets). Every case runs ${USERS} fresh users, each sending its next line of the script (the smart-factory form answered, then 删除我的数据; ${script.length} lines) when the previous one is answered. The baseline and the routeInbound row run in their own process built by createApp from the same environment as the service (same engine, knowledge base, Redis client options), looping in-process; the web rows go to \`npm start\` (REDIS_URL, no in-process worker) from a load generator in a third process (raw keep-alive HTTP/1.1; with SSE, each user also holds its page's event stream open: ${events} events read). CPU ms/message: CPU time of the serving process (engine host or service) and of Redis, divided by messages; the load generator's own CPU is the last column. One Redis with AOF, appendfsync everysec (as the private redis-server and compose.yaml). Failed messages: ${failures}.`,
       },
     ];
   } finally {
+    for (const c of children) await c.quit().catch(() => undefined);
     await service?.stop();
     redis.disconnect();
     await server.destroy();

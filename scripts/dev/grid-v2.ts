@@ -1,17 +1,18 @@
-// Dev aid: grid over the v2 constants on the TUNING half only (seed + fresh notices + tuning-extra.jsonl),
+// Dev aid: grid over the v2 constants on the TUNING half only (seed + fresh + tuning notices, tuning-extra.jsonl, tuning-fresh.jsonl),
 // plus the out-of-domain fixture used by the tests. Prints one line per setting.
 // Usage: npx tsx scripts/dev/grid-v2.ts            outcome thresholds (answer, passages, sentence)
 //        npx tsx scripts/dev/grid-v2.ts --weights  verb weight and title shade, at the current thresholds
 import fs from "node:fs";
 import { OUTCOME_THRESHOLDS, TITLE_SHADE, VERB_WEIGHT } from "../../src/knowledge/answer-v2.ts";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
-import { freshKnowledgeBase, fromAnswer, loadItems, score } from "../bench/qa-eval.ts";
+import { fromAnswer, loadItems, score, tuningKnowledgeBase } from "../bench/qa-eval.ts";
 
-const env = await freshKnowledgeBase();
+const env = await tuningKnowledgeBase();
 const items = [
   ...(await loadItems("seed-questions.jsonl", "tuning")),
   ...(await loadItems("fresh-questions.jsonl", "tuning")),
   ...(await loadItems("tuning-extra.jsonl", "tuning")),
+  ...(await loadItems("tuning-fresh.jsonl", "tuning")),
 ];
 const ood = fs.readFileSync("test/fixtures/out-of-domain.txt", "utf8").split("\n").filter((l) => l.trim() !== "");
 

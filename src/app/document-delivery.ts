@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import type { ConversationEngine, DocumentPort, DocumentRequest } from "../flows/engine/engine.ts";
 import type { UserKey } from "../flows/engine/store.ts";
 import { DOCUMENTS_QUEUE, documentJobSchema, userHash } from "../documents/job.ts";
-import { documentOutcomeSchema, outcomesKey, type DocumentOutcome } from "../documents/outcomes.ts";
+import { CANCELLED_TTL_SECONDS, cancelledKey, documentOutcomeSchema, outcomesKey, type DocumentOutcome } from "../documents/outcomes.ts";
 import { DocumentQueue } from "../documents/queue.ts";
 import type { Logger } from "../shared/log.ts";
 import type { Outbox } from "./outbox.ts";
@@ -117,13 +117,20 @@ export class DocumentDelivery implements DocumentPort {
 
   /**
    * 删除我的数据: the user's queued jobs (payloads hold their answers), undelivered outcomes
-   * and generated files. A job being rendered right now cannot be removed; its outcome is
-   * dropped when it arrives for a user who no longer has the draft.
+   * and generated files. A job being rendered right now cannot be removed: each job first gets
+   * a tombstone (`cancelledKey`), which its worker looks for before and after storing the file
+   * and then drops the file and the outcome (src/documents/queue.ts); the tombstones are
+   * written before the folder is deleted, so a file stored meanwhile goes one way or the other.
    */
   async forgetUser(user: UserKey): Promise<void> {
     const hash = userHash(user);
     const client = await this.client();
     const ids = await client.smembers(this.userJobsKey(hash));
+    if (ids.length > 0) {
+      const tx = client.multi();
+      for (const id of ids) tx.set(cancelledKey(this.opts.prefix, id), "1", "EX", CANCELLED_TTL_SECONDS);
+      await tx.exec();
+    }
     for (const id of ids) {
       await this.producer.queue.remove(id).catch((err: unknown) => this.opts.log.warn({ err: (err as Error).message }, "could not remove a job of a deleted user"));
       this.ours.delete(id);

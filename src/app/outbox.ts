@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { ChannelAdapter, Address, SentMessage, Activity } from "../bots/port.ts";
+import { pendingDeliveriesKey, type ChannelAdapter, type Address, type SentMessage, type Activity } from "../bots/port.ts";
 import type { Send } from "../flows/engine/engine.ts";
 import type { Channel, OutboundMessage } from "../flows/engine/messages.ts";
 import { AppError } from "../shared/errors.ts";
@@ -153,7 +153,9 @@ export class Outbox {
       const item = JSON.parse(claimed) as Pending;
       const lease = `${to.chatId}\n${key}`;
       try {
-        await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message) : adapter.send(item.to, item.message));
+        // The delivery key makes a repeat after a crash recognisable to channels that can drop it.
+        const once = { idempotencyKey: `outbox:${to.channel}:${to.chatId}:${key}` };
+        await (item.message.editOf ? adapter.edit(item.to, item.message.editOf, item.message, once) : adapter.send(item.to, item.message, once));
         sent++;
         await redis.hdel(this.takenKey(to.channel), lease);
       } catch (err) {
@@ -226,7 +228,7 @@ export class Outbox {
   }
 
   private chatKey(to: Address): string {
-    return `${this.opts.prefix}:outbox:${to.channel}:${to.chatId}`;
+    return pendingDeliveriesKey(this.opts.prefix, to);
   }
   private indexKey(channel: Channel): string {
     return `${this.opts.prefix}:outbox:${channel}`;

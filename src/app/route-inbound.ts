@@ -16,10 +16,11 @@ export type Intercept = (message: InboundMessage, send: Send) => Promise<boolean
  * go back through the outbox to the adapter that owns the chat.
  */
 export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Logger, metrics?: Metrics, intercept?: Intercept): InboundHandler {
-  return async (message) => {
+  return async (message, hints) => {
     const started = process.hrtime.bigint();
     const to = replyAddress(message);
-    await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
+    // The adapter may have seen already that nothing is pending (one Redis call less per message).
+    if (hints?.pendingDeliveries !== false) await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
     if (intercept && (await intercept(message, outbox.sender(to)).catch((err: unknown) => (log.error({ err: (err as Error).message }, "staff command failed"), false)))) return;
     const send = outbox.sender(to);
     let outcome: MessageOutcome = "silent";

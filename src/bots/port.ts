@@ -21,14 +21,18 @@ export interface ChannelAdapter {
    * receiving, not when it stops. Every inbound message goes to `onMessage`.
    */
   start(onMessage: InboundHandler): Promise<void>;
-  /** Send a new message to `to`. The id it returns is what a later `edit` (`editOf`) refers to. */
-  send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Send a new message to `to`. The id it returns is what a later `edit` (`editOf`) refers to.
+   * With `opts.idempotencyKey` (durable outbox deliveries), a repeat with the same key should
+   * have no second effect where the channel can tell (see `SendOptions`).
+   */
+  send(to: Address, message: OutboundMessage, opts?: SendOptions): Promise<SentMessage>;
   /**
    * Replace an earlier message (`messageId` from `send`, or an inbound `sourceMessageId`),
    * e.g. drop a pressed button's keyboard and show the choice. Platforms that cannot
    * edit send `message` as a new one.
    */
-  edit(to: Address, messageId: string, message: OutboundMessage): Promise<SentMessage>;
+  edit(to: Address, messageId: string, message: OutboundMessage, opts?: SendOptions): Promise<SentMessage>;
   /** Show that something slow is under way (Telegram sendChatAction, a web spinner). May do nothing. */
   progress(to: Address, activity: Activity): Promise<void>;
   /**
@@ -50,6 +54,17 @@ export interface ChannelAdapter {
   readonly httpRoutes?: import("fastify").FastifyPluginAsync;
 }
 
+export interface SendOptions {
+  /**
+   * Unique to one delivery, the same when it is retried: the outbox passes its delivery key, so
+   * a message re-sent after a process died between the platform accepting it and the outbox
+   * confirming it is dropped by a channel that can recognise it (the web chat keeps the keys it
+   * stored; Feishu derives its request `uuid` from it, deduplicated by the platform for an hour).
+   * Channels without such a means (Telegram, the console) ignore it.
+   */
+  idempotencyKey?: string;
+}
+
 /** Where a message goes. `userId` is absent for group or broadcast targets. */
 export interface Address {
   channel: Channel;
@@ -58,8 +73,28 @@ export interface Address {
   userId?: string;
 }
 
-/** Receives one inbound message; resolves when the engine has handled it (replies sent). */
-export type InboundHandler = (message: InboundMessage) => Promise<void>;
+/**
+ * Receives one inbound message; resolves when the engine has handled it (replies sent).
+ * `hints` carry what the adapter learnt on the way for free, so the handler need not ask again.
+ */
+export type InboundHandler = (message: InboundMessage, hints?: InboundHints) => Promise<void>;
+
+export interface InboundHints {
+  /**
+   * The adapter looked at the chat's pending outbox deliveries (`pendingDeliveriesKey`) in the
+   * same Redis call that recorded the message: false when there were none, so the handler skips
+   * its own look before the engine runs.
+   */
+  pendingDeliveries?: boolean;
+}
+
+/**
+ * The Redis hash holding a chat's undelivered outbox messages (src/app/outbox.ts), under the
+ * service's REDIS_PREFIX; it exists only while something is pending.
+ */
+export function pendingDeliveriesKey(prefix: string, to: Pick<Address, "channel" | "chatId">): string {
+  return `${prefix}:outbox:${to.channel}:${to.chatId}`;
+}
 
 export interface SentMessage {
   /** The platform's id of the message, for `edit`; null when the platform has none. */

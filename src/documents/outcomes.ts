@@ -36,3 +36,14 @@ export function outcomeOf(jobId: string, job: DocumentJob, r: { result: Document
     reason: "reason" in r ? r.reason.slice(0, 200) : null,
   };
 }
+
+/**
+ * The tombstone 删除我的数据 leaves for each job of the user (src/app/document-delivery.ts
+ * `forgetUser`), before it removes the jobs and the files: a job already being rendered cannot
+ * be removed, so its worker looks for this key before storing the file and again after, and
+ * drops the file and the outcome. Kept a week (longer than any job lives, retries included).
+ */
+export function cancelledKey(queuePrefix: string, jobId: string): string {
+  return `${queuePrefix}:${DOCUMENTS_QUEUE}:cancelled:${jobId}`;
+}
+export const CANCELLED_TTL_SECONDS = 7 * 24 * 3600;

@@ -1,11 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Redis } from "ioredis";
 import type { Clock } from "../shared/clock.ts";
 import { generatorFor } from "../flows/programs/index.ts";
 import type { Logger } from "../shared/log.ts";
 import { DOCUMENTS_QUEUE, documentJobSchema, jobIdOf, userHash, type DocumentJob, type DocumentResult } from "./job.ts";
-import { outcomeOf, outcomesKey } from "./outcomes.ts";
+import { cancelledKey, outcomeOf, outcomesKey } from "./outcomes.ts";
 import { convertToPdf } from "./pdf.ts";
 import type { DocumentInput } from "./types.ts";
 
@@ -20,6 +21,11 @@ export interface DocumentsOptions {
   clock: Clock;
   /** Also produce a PDF when LibreOffice is installed. @defaultValue false */
   pdf?: boolean;
+  /**
+   * Awaited once the document is rendered and about to be stored (`rendered`), and once its
+   * file is stored (`stored`): a test acts there (e.g. deletes the user's data mid-job). Unset in production.
+   */
+  checkpoint?: (stage: "rendered" | "stored", jobId: string) => Promise<void>;
 }
 
 /** Attempts per document and the first retry delay (exponential backoff). */
@@ -55,8 +61,15 @@ export class DocumentQueue {
   }
 }
 
-/** Render, store atomically, optionally convert to PDF. Throws UnrecoverableError for bad payloads. */
-export async function processDocumentJob(job: Job, opts: DocumentsOptions): Promise<DocumentResult> {
+/**
+ * Render, store atomically, optionally convert to PDF. Throws UnrecoverableError for bad payloads.
+ * `cancelled` says whether the user deleted their data since the job was queued (the job's
+ * tombstone): it is asked before rendering, before storing and after storing (and after the
+ * PDF), and a cancelled job leaves no file behind and returns null. 删除我的数据 writes the
+ * tombstone before it deletes the user's folder, so a file stored before the last look is
+ * removed by one or the other.
+ */
+export async function processDocumentJob(job: Job, opts: DocumentsOptions, cancelled: () => Promise<boolean> = async () => false): Promise<DocumentResult | null> {
   const parsed = documentJobSchema.safeParse(job.data);
   if (!parsed.success) {
     opts.log.error({ jobId: job.id, issues: parsed.error.issues.length }, "document job payload invalid, not retried");
@@ -65,6 +78,8 @@ export async function processDocumentJob(job: Job, opts: DocumentsOptions): Prom
   const data = parsed.data;
   const generator = generatorFor(data.programId);
   if (!generator) throw new UnrecoverableError(`no document generator for program ${data.programId}`);
+  const dropped = () => (opts.log.info({ jobId: job.id }, "document job of a deleted user dropped"), null);
+  if (await cancelled()) return dropped();
   const input: DocumentInput = {
     programId: data.programId,
     draftId: data.draftId,
@@ -75,21 +90,31 @@ export async function processDocumentJob(job: Job, opts: DocumentsOptions): Prom
   };
   await job.updateProgress(10);
   const bytes = await generator.render(input);
+  if (await cancelled()) return dropped();
+  await opts.checkpoint?.("rendered", job.id ?? "");
   await job.updateProgress(70);
   const dir = path.join(opts.outDir, userHash(data.user));
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, `${data.draftId}-v${data.draftVersion}.docx`);
   // Write then rename: a worker killed mid-write never leaves a half file under the final name.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  let pdfPath: string | null = null;
+  const removeStored = async () => {
+    for (const f of [tmp, file, pdfPath]) if (f) await fs.rm(f, { force: true });
+    await fs.rmdir(dir).catch(() => undefined); // the user's folder, unless other files are in it
+    return dropped();
+  };
   await fs.writeFile(tmp, bytes);
   await fs.rename(tmp, file);
-  let pdfPath: string | null = null;
+  await opts.checkpoint?.("stored", job.id ?? "");
+  if (await cancelled()) return removeStored();
   if (opts.pdf) {
     try {
       pdfPath = await convertToPdf(file, dir);
     } catch (err) {
       opts.log.warn({ jobId: job.id, err: (err as Error).message }, "PDF conversion failed; sending the .docx only");
     }
+    if (await cancelled()) return removeStored();
   }
   await job.updateProgress(100);
   opts.log.info({ jobId: job.id, programId: data.programId, bytes: bytes.length }, "document generated");
@@ -115,14 +140,21 @@ export function createDocumentWorker(opts: DocumentsOptions, w: WorkerOptions = 
     const client = await worker.getBackend().client;
     await client.hset(key, { [job.id]: JSON.stringify(outcomeOf(job.id, data.data, r)) });
   };
+  const cancelled = (job: Job) => async () => {
+    if (!job.id) return false;
+    const client = (await worker.getBackend().client) as unknown as Redis;
+    return (await client.exists(cancelledKey(opts.prefix ?? "bull", job.id))) === 1;
+  };
   const worker: Worker = new Worker(DOCUMENTS_QUEUE, async (job) => {
     try {
-      const result = await processDocumentJob(job, opts);
+      const result = await processDocumentJob(job, opts, cancelled(job));
+      // A deleted user's job: no file and no outcome (nothing to deliver, nothing kept about them).
+      if (result === null) return null;
       await record(job, { result });
       return result;
     } catch (err) {
       const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (final) await record(job, { reason: (err as Error).message });
+      if (final && !(await cancelled(job)().catch(() => false))) await record(job, { reason: (err as Error).message });
       throw err;
     }
   }, {

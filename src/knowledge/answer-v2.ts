@@ -9,11 +9,12 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
+import { aboutQuestion, compoundsOf, type Compound, DISTINCT, hasTier, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -80,8 +81,10 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   const words = query.content.flatMap((w) => (table.has(w) || DOMAIN.has(w) || !/[\u4e00-\u9fa5]/.test(w) ? [w] : cutWithoutHmm(w)));
   // 「办公地址」「咨询电话」: a word that only says which address or phone is meant is part of the ask.
   const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
+  // 「哪个处室」「什么报告」: the noun the question word governs is what is asked (askUnit, carriesAsk read it), not topic.
+  const heads = new Set(question ? askHeads(question) : []);
   return [...new Set(words)]
-    .filter((w) => !FILLER.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
+    .filter((w) => !FILLER.has(w) && !heads.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
       // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
@@ -157,7 +160,12 @@ interface Sentence {
   s: string;
   i: number;
   endsLine: boolean;
+  /** The label of the list item the sentence continues (「（1）企业工业设计中心：」 for its second clause), else "". */
+  label: string;
 }
+
+/** A list item's label: 「（1）企业工业设计中心：」「2.数字化车间：」, up to the colon. */
+const ITEM_LABEL = /^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?([^：:，。；]{2,14})[：:]/;
 
 function sentencesOf(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -166,9 +174,16 @@ function sentencesOf(text: string): Sentence[] {
       .split(/(?<=[。；！？])/)
       .map((s) => s.trim())
       .filter((s) => s.length > 1);
-    parts.forEach((s, k) => out.push({ s, i: out.length, endsLine: k === parts.length - 1 }));
+    const label = ITEM_LABEL.exec(line)?.[1] ?? "";
+    parts.forEach((s, k) => out.push({ s, i: out.length, endsLine: k === parts.length - 1, label: k > 0 ? label : "" }));
   }
   return out;
+}
+
+/** A sentence that only repeats the notice's title or its own section heading (「（一）集群范围。」) answers nothing. */
+function onlyHeading(s: string, section: string, title: string): boolean {
+  const bare = norm(s.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*/, "").replace(/[。；：:]$/, ""));
+  return bare.length > 0 && (norm(section).includes(bare) || norm(title) === bare);
 }
 
 interface Candidate {
@@ -242,9 +257,10 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
   let best: Candidate | null = null;
   let localCoverage = 0;
-  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.s}`));
+  for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.label} ${sentence.s}`));
   for (const sentence of sentences) {
-    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.s}`) : 0;
+    if (sentences.length > 1 && onlyHeading(sentence.s, c.section, c.noticeTitle || c.title)) continue;
+    const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.label} ${sentence.s}`) : 0;
     // An attachment is named by the annex the passage is in (「附件3 …申报书 > …」) as well as by the sentence.
     const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
@@ -262,7 +278,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       blank -
       (placeOk ? 0 : 0.3) -
       (specific && specificHere ? 0 : 0.3);
-    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.s}`) : 1;
+    const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.label} ${sentence.s}`) : 1;
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
   return best;
@@ -315,6 +331,55 @@ function noticeTextOf(index: KnowledgeIndex, docId: string): string {
   return text;
 }
 
+/** Score a passage loses when its notice's title does not name the program the question names and another's does (tuning data). */
+const PROGRAM_NOT_NAMED = 0.3;
+
+/** Characters of the question's compounds found verbatim (≥ 3 characters) in a notice's title line. */
+function titleNamedChars(compounds: Compound[], label: string): number {
+  let n = 0;
+  for (const c of compounds) {
+    let best = 0;
+    for (let i = 0; i < c.parts.length; i++)
+      for (let j = i; j < c.parts.length; j++) {
+        const span = c.parts.slice(i, j + 1).join("");
+        // A year (2025年) names no program; 5G工厂 does.
+        if ([...span].length >= 3 && [...span].length > best && !/\d{4}/.test(span) && (span.match(/[\u4e00-\u9fa5]/g)?.length ?? 0) >= 2 && label.includes(span)) best = [...span].length;
+      }
+    n += best;
+  }
+  return n;
+}
+
+function noticeLabelNorm(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): string {
+  const first = chunksByNotice(index).get(docId)?.[0];
+  return first ? norm(noticeLabel(first, meta)) : "";
+}
+
+/** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
+const HEADING_CHARS = 12;
+const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
+/** A notice's title line, headings and passages (cited titles 《…》 removed), normalized once. */
+function noticeViewOf(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): NoticeView {
+  let cached = noticeViews.get(index);
+  if (!cached || cached.size !== index.chunks.size) {
+    cached = { size: index.chunks.size, map: new Map() };
+    noticeViews.set(index, cached);
+  }
+  let view = cached.map.get(docId);
+  if (!view) {
+    const chunks = chunksByNotice(index).get(docId) ?? [];
+    view = {
+      label: chunks[0] ? norm(noticeLabel(chunks[0], meta)) : "",
+      // Short headings only: a list item's first clause often becomes its heading (「（一）已获评国家级绿色工厂的企业不再重复申报」).
+      headings: norm([...new Set(chunks.flatMap((c) => c.section.split(" > ")))].filter((h) => [...h.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, "")].length <= HEADING_CHARS).join(" ")),
+      passages: [...new Set(chunks.map((c) => c.section))].map((sec) => norm(chunks.filter((c) => c.section === sec).map((c) => c.text).join(" ").replace(/《[^》]*》/g, " "))),
+      all: noticeTextOf(index, docId),
+    };
+    cached.map.set(docId, view);
+  }
+  return view;
+}
+
 const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
 /** Chunks grouped by notice, rebuilt when the index grows (ingest adds in place). */
 function chunksByNotice(index: KnowledgeIndex): Map<string, IndexedChunk[]> {
@@ -360,14 +425,59 @@ export async function answerV2(
     const id = h.chunk.docId;
     if (!noticeMatch.has(id)) noticeMatch.set(id, topicCoverage(topic, noticeLabel(h.chunk, ctx.notices.get(id))));
   }
-  const all = namedNoticeHits(ctx, hits, noticeMatch)
+  // Notices only mentioning in passing what the question asks about (another program) do not answer it.
+  const compounds = compoundsOf(question, topic, places);
+  const about = new Map<string, boolean>();
+  const tiers = compounds.some(hasTier);
+  const aboutNotice = (docId: string) => {
+    let ok = tiers ? about.get(docId) : true;
+    if (ok === undefined) {
+      const meta = ctx.notices.get(docId);
+      const view = noticeViewOf(ctx.index, docId, meta);
+      ok = aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1);
+      about.set(docId, ok);
+    }
+    return ok;
+  };
+  const holding = new Map<string, number>();
+  /** How many notices of the corpus hold a span (only asked for a rare name found once). */
+  const noticesHolding = (span: string) => {
+    let n = holding.get(span);
+    if (n === undefined) {
+      n = 0;
+      for (const id of chunksByNotice(ctx.index).keys()) if (noticeTextOf(ctx.index, id).includes(span) && ++n > RARE.value) break;
+      holding.set(span, n);
+    }
+    return n;
+  };
+  /** The passages outcome shows a notice only if no compound of the question is a rare name it holds in passing. */
+  // A noun of the question outside that compound naming the notice (首台套 of 「首台套查新报告…」) makes the name a detail of it.
+  const passingIn = (docId: string) => {
+    if (!compounds.some((c) => c.weight >= DISTINCT.value)) return false;
+    const view = noticeViewOf(ctx.index, docId, ctx.notices.get(docId));
+    const passing = compounds.filter((c) => inPassing(c, view, noticesHolding));
+    if (passing.length === 0) return false;
+    const parts = passing.flatMap((c) => c.parts);
+    return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
+  };
+  const pairs = namedNoticeHits(ctx, hits, noticeMatch)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
-    .filter((c): c is Candidate => c !== null)
-    .sort((a, b) => b.score - a.score);
+    .filter((c): c is Candidate => c !== null);
+  // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
+  // passages of notices whose title does not name it rank below those of notices that do.
+  const named = new Map<string, number>();
+  for (const c of pairs) {
+    const id = c.hit.chunk.docId;
+    if (!named.has(id)) named.set(id, titleNamedChars(compounds, noticeLabelNorm(ctx.index, id, ctx.notices.get(id))));
+  }
+  const mostNamed = Math.max(0, ...named.values());
+  if (mostNamed > 0) for (const c of pairs) if ((named.get(c.hit.chunk.docId) ?? 0) < mostNamed) c.score -= PROGRAM_NOT_NAMED;
+  const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
-  const candidates = all.filter((c) => c.placeOk && c.specific);
+  const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId));
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
+  if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
   if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
@@ -380,6 +490,8 @@ export async function answerV2(
   // An answer needs the asked kind of fact in the quoted sentence, and that sentence (with its
   // section) to be about what the title does not already say.
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
+  // Not sure which sentence answers, and the notice holds the question's rare name only in passing: it is about something else.
+  if (!confident && passingIn(c.docId)) return refusal(Math.min(cov, best.localCoverage));
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.

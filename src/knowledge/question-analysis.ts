@@ -34,13 +34,13 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
-  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|万元|亿|过亿|范围/],
+  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
   // Who may apply (申报主体/申报单位/支持对象), and who is responsible for a task (责任单位).
-  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|申报对象|支持对象/],
+  ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|谁来申报|由谁申报|谁来报|申报主体|申报对象|支持对象/],
   ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
   ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
@@ -71,6 +71,23 @@ const HEAD_BEFORE: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["place", /(地址|网址|网站)(是|为|在|有)?$/],
 ];
 
+/**
+ * The head nouns the question words govern when they name a kind of answer (哪个*处室*, 什么*时候*):
+ * the ask, not the topic. Materials and documents (哪些*材料*, 哪些*文件*) stay topic: the list's own heading names them.
+ */
+export function askHeads(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(INTERROGATIVE)) {
+    const after = question.slice(m.index + m[0].length);
+    for (const [ask, head] of HEAD_NOUNS) {
+      if (ask === "materials" || ask === "document" || ask === "attachment") continue;
+      const h = head.exec(after);
+      if (h && [...h[0]].length >= 2) out.push(h[0]);
+    }
+  }
+  return out;
+}
+
 export function askOf(question: string): Ask {
   for (const m of question.matchAll(INTERROGATIVE)) {
     const after = question.slice(m.index + m[0].length);
@@ -89,7 +106,7 @@ export function askOf(question: string): Ask {
  * Cue words that are also what the fact is about (营收, 投入, 联网率): they select the ask and
  * stay topic words, since the quoted sentence must be about that attribute, not another amount.
  */
-export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
+export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|产值|售价|价格|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
 
 /** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
 export function askCue(ask: Ask): RegExp | null {
@@ -112,9 +129,11 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head) return new RegExp(head);
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
   if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
-  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批)/.exec(question);
+  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分)/.exec(question);
   if (!m) return null;
-  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${m[1]}|${m[1]}[^，。；]{0,6}(自行确定|不限)`);
+  // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
+  const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
+  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)`);
 }
 
 const CN_NUM = "[一二两三四五六七八九十百千]";
@@ -135,7 +154,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
-  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业/,
+  subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业|作为(申报|支持|认定)?(主体|对象)/,
   responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   yesno: null,

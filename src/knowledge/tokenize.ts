@@ -115,3 +115,11 @@ export function generalIdfTable(): Map<string, number> {
   }
   return generalIdf;
 }
+
+/** The words of a text in order with their part of speech (jieba's tagger, dictionary plus HMM), after width folding. */
+export function taggedWords(text: string): Array<{ word: string; tag: string }> {
+  return segmenter()
+    .tag(foldWidth(text), true)
+    .map(({ word, tag }) => ({ word: word.trim(), tag }))
+    .filter((t) => t.word !== "");
+}

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Service } from "../../src/app/service.ts";
 import { chatIdOf } from "../../src/bots/web/session.ts";
+import { webTexts } from "../../src/bots/web/texts.ts";
 import { TestRedis } from "../support/redis.ts";
 import { inProcessService, serviceEnv } from "../support/service.ts";
 import { WebClient } from "../support/web-client.ts";
@@ -98,12 +99,35 @@ describe("file links", () => {
   });
 });
 
+describe("security headers", () => {
+  it("the page, the API and the event stream carry helmet's headers (computed once, same as per request)", async () => {
+    const c = new WebClient(service.url);
+    await c.open();
+    const page = await fetch(`${service.url}/`, { headers: c.headers() });
+    const api = await fetch(`${service.url}/api/history`, { headers: c.headers() });
+    const ctl = new AbortController();
+    const events = await fetch(`${service.url}/api/events`, { headers: c.headers(), signal: ctl.signal });
+    for (const res of [page, api, events]) {
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+      expect(res.headers.get("x-powered-by")).toBeNull();
+    }
+    expect(events.headers.get("content-type")).toContain("text/event-stream");
+    ctl.abort();
+    await page.text();
+    await api.text();
+  });
+});
+
 describe("bad requests are refused with 4xx, never a crash", () => {
   it.each([
     ["oversized body", { body: JSON.stringify({ clientId: "c12345678", text: "长".repeat(100_000) }) }, 413],
     ["malformed JSON", { body: '{"clientId": "c12345678", "text": ' }, 400],
     ["not JSON", { body: "text=hi", type: "application/x-www-form-urlencoded" }, 415],
-    ["unknown fields are dropped", { body: JSON.stringify({ clientId: "c12345678", text: "hi", admin: true }) }, 200],
+    ["an unknown field is refused, not dropped", { body: JSON.stringify({ clientId: "c12345678", text: "hi", admin: true }) }, 400],
+    ["an unknown field next to a button press", { body: JSON.stringify({ clientId: "c12345678", action: "1.x", messageId: "1-0", userId: "w0" }) }, 400],
     ["text and action at once", { body: JSON.stringify({ clientId: "c12345678", text: "hi", action: "1.x", messageId: "1-0" }) }, 400],
     ["a bad client id", { body: JSON.stringify({ clientId: "<script>", text: "hi" }) }, 400],
     ["a text too long", { body: JSON.stringify({ clientId: "c12345678", text: "长".repeat(2001) }) }, 400],
@@ -117,7 +141,23 @@ describe("bad requests are refused with 4xx, never a crash", () => {
       body: req.body,
     });
     expect(res.status).toBe(status);
-    await res.text();
+    // Said in Chinese, as the page shows it.
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    if (_name.startsWith("an unknown field")) expect(body.error).toEqual({ code: "UNKNOWN_FIELD", message: webTexts.errors.UNKNOWN_FIELD });
+  });
+
+  it("an unknown field never reaches the engine: nothing is recorded", async () => {
+    const c = new WebClient(service.url);
+    await c.open();
+    const res = await fetch(`${service.url}/api/messages`, {
+      method: "POST",
+      headers: c.headers({ "content-type": "application/json" }),
+      body: JSON.stringify({ clientId: "c87654321", text: "我想申报先进级智能工厂", extra: "x" }),
+    });
+    expect(res.status).toBe(400);
+    const history = (await (await fetch(`${service.url}/api/history`, { headers: c.headers() })).json()) as { entries: unknown[] };
+    expect(history.entries).toEqual([]);
   });
 
   it("no session, a forged session, an unknown path", async () => {

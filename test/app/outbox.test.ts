@@ -6,6 +6,7 @@ import { routeInbound } from "../../src/app/route-inbound.ts";
 import type { Address } from "../../src/bots/port.ts";
 import { text, type OutboundMessage } from "../../src/flows/engine/messages.ts";
 import { createLogger } from "../../src/shared/log.ts";
+import { WebAdapter } from "../../src/bots/web/web-adapter.ts";
 import { echoKnowledge, makeEngine } from "../support/chat.ts";
 import { RecordingAdapter } from "../support/recording-adapter.ts";
 import { TestRedis } from "../support/redis.ts";
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const alice: Address = { channel: "telegram", chatId: "42", userId: "42" };
+const doc2: OutboundMessage = { text: "申报书已生成，请下载。", buttons: [], file: null };
 const doc: OutboundMessage = { text: "申报书已生成", buttons: [], file: { path: "/d/a.docx", name: "申报书.docx" } };
 
 /** An outbox in its own "process": its own Redis connection, same prefix as the others of the test. */
@@ -127,5 +129,35 @@ describe("outbox", () => {
     const tg2 = new RecordingAdapter("telegram");
     await processWithOptions(prefix, { leaseMs: 0 }, tg2);
     expect(tg2.sent).toEqual([]);
+  });
+
+  it("web: a delivery stored by a process killed before the outbox confirmed it is not stored again by the process that repeats it", async () => {
+    const prefix = `o${randomUUID().slice(0, 8)}`;
+    const web = () => new WebAdapter({ redis: { host: "127.0.0.1", port: server.port }, prefix, log, documentsDir: "/nonexistent", ttlSeconds: 3600 });
+    const bob: Address = { channel: "web", chatId: "wbob", userId: "wbob" };
+    const first = web();
+    await first.start(async () => undefined);
+    cleanup.push(() => first.stop());
+    const store = first.send.bind(first);
+    // The chat stored it (the platform accepted it), then the process was killed before the outbox heard back.
+    first.send = async (to, m, opts) => {
+      await store(to, m, opts);
+      return new Promise(() => undefined);
+    };
+    const dying = await processWith(prefix, first as unknown as RecordingAdapter);
+    void dying.post(bob, doc2, "done:job-7");
+    for (let i = 0; i < 500 && (await first.history.after(bob.chatId, null)).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await dying.close();
+
+    const second = web();
+    await second.start(async () => undefined);
+    cleanup.push(() => second.stop());
+    await processWithOptions(prefix, { leaseMs: 0 }, second as unknown as RecordingAdapter); // puts the lease back and sends again
+    const entries = await second.history.after(bob.chatId, null);
+    expect(entries.map((e) => e.entry)).toEqual([{ type: "bot", text: doc2.text, buttons: [], file: null }]);
+    // Confirmed this time: nothing is pending, a third process sends nothing.
+    const third = new RecordingAdapter("web");
+    await processWithOptions(prefix, { leaseMs: 0 }, third);
+    expect(third.sent).toEqual([]);
   });
 });

@@ -222,6 +222,19 @@ describe("open platform replies", () => {
     expect(new Set(r.platform.uuids).size).toBe(1);
   });
 
+  it("a durable delivery repeated with its idempotency key reuses its uuids (Feishu drops the repeat); other sends get fresh ones", async () => {
+    const { r } = await rig();
+    const m = { text: "申报书已生成", buttons: [], file: null };
+    await r.adapter.send(to, m, { idempotencyKey: "outbox:feishu:oc_x:done:job-1" });
+    await r.adapter.send(to, m, { idempotencyKey: "outbox:feishu:oc_x:done:job-1" }); // after a crash, by another process
+    await r.adapter.send(to, m, { idempotencyKey: "outbox:feishu:oc_x:done:job-2" });
+    await r.adapter.send(to, m);
+    await r.adapter.send(to, m);
+    const [a, b, c, d, e] = r.platform.uuids;
+    expect(a).toBe(b);
+    expect(new Set([a, c, d, e]).size).toBe(4);
+  });
+
   it("a refused tenant token is dropped and fetched again, once", async () => {
     const { r } = await rig();
     await r.adapter.send(to, { text: "一", buttons: [], file: null });

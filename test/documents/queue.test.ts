@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DocumentDelivery } from "../../src/app/document-delivery.ts";
 import { Outbox } from "../../src/app/outbox.ts";
 import { RecordingAdapter } from "../support/recording-adapter.ts";
-import { DOCUMENTS_QUEUE, jobIdOf, type DocumentJob } from "../../src/documents/job.ts";
+import { DOCUMENTS_QUEUE, jobIdOf, userHash, type DocumentJob } from "../../src/documents/job.ts";
 import { DocumentQueue, createDocumentWorker } from "../../src/documents/queue.ts";
 import { outcomesKey } from "../../src/documents/outcomes.ts";
 import { Redis } from "ioredis";
@@ -225,4 +225,77 @@ describe("a document finished while no chat process listened", () => {
     expect(first.sent[0]!.file!.name).toMatch(/\.docx$/);
     expect(await later()).toEqual({ n: 0, sent: [] });
   }, 40_000);
+});
+
+describe("删除我的数据 while the user's document is being made", () => {
+  it.each(["rendered", "stored"] as const)(
+    "deleted once the document is %s: no file, no outcome, nothing delivered; a later draft's document is made",
+    async (stage) => {
+      const p = prefix();
+      let delivery: DocumentDelivery | null = null;
+      const e = makeEngine(redis.url, echoKnowledge, { documents: { enqueue: (r) => delivery!.enqueue(r) } });
+      closers.push(() => e.close());
+      const user = new ChatUser(e.engine);
+      const adapter = new RecordingAdapter("console", (chatId) => chatId === user.userId);
+      const outbox = new Outbox({ redis: e.redis, prefix: p, log });
+      outbox.register(adapter);
+      await outbox.start();
+      closers.push(() => outbox.close());
+      delivery = new DocumentDelivery({ connection: connection(), prefix: p, log, documentsDir: outDir }, e.engine, outbox);
+      closers.push(() => delivery!.close());
+      await delivery.ready();
+      const userDir = path.join(outDir, userHash({ channel: "console", userId: user.userId }));
+
+      // The real worker; the user deletes their data (as 删除我的数据 does: documents first) while it holds the job.
+      let deletions = 0;
+      const w = createDocumentWorker({
+        connection: connection(),
+        prefix: p,
+        outDir,
+        log,
+        clock: fixedClock("2026-11-22"),
+        checkpoint: async (at) => {
+          if (at !== stage || deletions > 0) return;
+          deletions++;
+          if (stage === "stored") expect((await fs.readdir(userDir)).filter((f) => f.endsWith(".docx"))).toHaveLength(1);
+          await delivery!.forgetUser({ channel: "console", userId: user.userId });
+          await e.store.deleteUser({ channel: "console", userId: user.userId });
+        },
+      });
+      closers.push(() => w.close());
+      const finished: Array<{ id: string; value: unknown }> = [];
+      w.on("completed", (job, value) => finished.push({ id: job.id!, value }));
+
+      await fillAndConfirm(e, user);
+      await waitFor(async () => finished.length === 1);
+      expect(deletions).toBe(1);
+      expect(finished[0]!.value).toBeNull();
+      await fs.access(userDir).then(
+        () => expect.fail("the deleted user's folder is still there"),
+        () => undefined,
+      );
+      expect(await outcome(p, finished[0]!.id)).toBeNull();
+      await delivery.catchUp();
+      expect(adapter.sent).toEqual([]);
+      // Nothing of the user's answers is left in the queue's keys.
+      const r = new Redis(redis.url);
+      try {
+        for (const key of await r.keys(`${p}:*`)) {
+          const type = await r.type(key);
+          const v = type === "hash" ? JSON.stringify(await r.hgetall(key)) : type === "string" ? await r.get(key) : "";
+          expect(v ?? "").not.toContain("测试填写内容");
+        }
+      } finally {
+        r.disconnect();
+      }
+
+      // The tombstone is per job: the user starting afresh gets their next document.
+      await fillAndConfirm(e, user);
+      await waitFor(async () => finished.length === 2);
+      expect((finished[1]!.value as { path: string }).path.startsWith(userDir)).toBe(true);
+      await waitFor(async () => adapter.sent.length === 1);
+      expect(adapter.sent[0]!.message.file!.name).toMatch(/\.docx$/);
+    },
+    60_000,
+  );
 });

@@ -102,9 +102,11 @@ export class FeishuApi {
     this.chatLimit = new WindowLimiter(opts.chatRatePerSec ?? 5);
   }
 
-  /** Send a new message to a chat (p2p or group); returns its message id. */
-  async create(chatId: string, body: MessageBody): Promise<string> {
-    const uuid = randomUUID();
+  /**
+   * Send a new message to a chat (p2p or group); returns its message id. `uuid` (default: a
+   * random one, so the SDK's own retries are deduplicated) makes Feishu drop a repeat for an hour.
+   */
+  async create(chatId: string, body: MessageBody, uuid: string = randomUUID()): Promise<string> {
     const data = await this.call("im.message.create", chatId, () =>
       this.client.im.v1.message.create({
         params: { receive_id_type: "chat_id" },
@@ -115,8 +117,7 @@ export class FeishuApi {
   }
 
   /** Reply to a message (shown quoted in a group); returns the new message id. */
-  async reply(chatId: string, messageId: string, body: MessageBody): Promise<string> {
-    const uuid = randomUUID();
+  async reply(chatId: string, messageId: string, body: MessageBody, uuid: string = randomUUID()): Promise<string> {
     const data = await this.call("im.message.reply", chatId, () =>
       this.client.im.v1.message.reply({
         path: { message_id: messageId },

@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { FastifyPluginAsync } from "fastify";
 import { Redis, type RedisOptions } from "ioredis";
 import type { FileRef, OutboundMessage } from "../../flows/engine/messages.ts";
 import type { Logger } from "../../shared/log.ts";
-import type { Activity, Address, ChannelAdapter, InboundHandler, SentMessage } from "../port.ts";
+import type { Activity, Address, ChannelAdapter, InboundHandler, SendOptions, SentMessage } from "../port.ts";
 import { FeishuApi, sdkDomain, type FeishuDomain, type MessageBody } from "./api.ts";
 import { buildCard, needsCard } from "./cards.ts";
 import { FeishuApiError, FeishuRateLimitedError } from "./errors.ts";
@@ -110,27 +111,31 @@ export class FeishuAdapter implements ChannelAdapter {
     if (this.opts.mode === "ws") await this.connect();
   }
 
-  async send(to: Address, m: OutboundMessage): Promise<SentMessage> {
+  async send(to: Address, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
+    // With an idempotency key, each request's `uuid` derives from it: Feishu sends a repeat with
+    // the same uuid (a durable delivery retried after a crash) at most once within an hour.
+    let n = 0;
+    const uuid = () => (opts?.idempotencyKey ? createHash("sha256").update(`${opts.idempotencyKey}\u0000${n++}`).digest("hex").slice(0, 32) : undefined);
     const parts = splitText(m.text);
     const last = parts.pop() ?? "";
     let id: string | null = null;
-    for (const p of parts) id = await this.post(to, { msg_type: "text", content: { text: p } });
+    for (const p of parts) id = await this.post(to, { msg_type: "text", content: { text: p } }, uuid());
     if (last !== "" || m.buttons.length > 0) {
       if (needsCard(last, m.buttons)) {
-        id = await this.post(to, { msg_type: "interactive", content: buildCard(last, m.buttons) });
+        id = await this.post(to, { msg_type: "interactive", content: buildCard(last, m.buttons) }, uuid());
         if (m.buttons.length > 0) await this.rememberCard(id, last);
-      } else id = await this.post(to, { msg_type: "text", content: { text: last } });
+      } else id = await this.post(to, { msg_type: "text", content: { text: last } }, uuid());
     }
     if (m.file) {
-      const fileId = await this.sendFile(to, m.file);
+      const fileId = await this.sendFile(to, m.file, uuid());
       id ??= fileId;
     }
     return { messageId: id };
   }
 
   /** Patch the card in place; a message that cannot be a patch (a file, several parts, not a card) is sent anew. */
-  async edit(to: Address, messageId: string, m: OutboundMessage): Promise<SentMessage> {
-    if (m.file || splitText(m.text).length > 1) return this.send(to, m);
+  async edit(to: Address, messageId: string, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
+    if (m.file || splitText(m.text).length > 1) return this.send(to, m, opts);
     try {
       await this.api.patchCard(to.chatId, messageId, buildCard(m.text, m.buttons));
       if (m.buttons.length > 0) await this.rememberCard(messageId, m.text);
@@ -270,23 +275,23 @@ export class FeishuAdapter implements ChannelAdapter {
     }
   }
 
-  private async post(to: Address, body: MessageBody): Promise<string> {
+  private async post(to: Address, body: MessageBody, uuid?: string): Promise<string> {
     const source = this.replyTo.get(to.chatId);
-    if (source === undefined) return this.api.create(to.chatId, body);
+    if (source === undefined) return this.api.create(to.chatId, body, uuid);
     this.replyTo.delete(to.chatId);
-    return this.api.reply(to.chatId, source, body);
+    return this.api.reply(to.chatId, source, body, uuid);
   }
 
-  private async sendFile(to: Address, file: FileRef): Promise<string | null> {
+  private async sendFile(to: Address, file: FileRef, uuid?: string): Promise<string | null> {
     const exists = await fs.stat(file.path).then((s) => s.isFile(), () => false);
     if (!exists) {
       // Not worth a retry: say so in the chat instead of failing the delivery again and again.
       this.log.error({ name: file.name }, "feishu file to send is missing");
-      await this.post(to, { msg_type: "text", content: { text: t.fileMissing(file.name) } });
+      await this.post(to, { msg_type: "text", content: { text: t.fileMissing(file.name) } }, uuid);
       return null;
     }
     const fileKey = await this.api.uploadFile(file.path, file.name);
-    return this.post(to, { msg_type: "file", content: { file_key: fileKey } });
+    return this.post(to, { msg_type: "file", content: { file_key: fileKey } }, uuid);
   }
 
   private async rememberCard(messageId: string, text: string): Promise<void> {

@@ -48,6 +48,21 @@ export function webRoutes(adapter: WebAdapter): FastifyPluginAsync {
 
     const chatOf = (req: FastifyRequest): string | null => chatIdOf(req.cookies[SESSION_COOKIE]);
 
+    // The web chat's API says what was wrong, in Chinese. A body with a field the API does not
+    // know is refused (the server's validator keeps unknown fields: removeAdditional is off, see
+    // src/app/http/server.ts), never silently stripped.
+    app.setErrorHandler((err: { statusCode?: number; code?: string; message: string; validation?: Array<{ keyword: string }> }, req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+      if (status >= 500) {
+        req.log.error({ err: err.message, url: req.url }, "request failed");
+        return refuse(reply, 503, "BUSY");
+      }
+      if (err.validation?.some((v) => v.keyword === "additionalProperties")) return refuse(reply, 400, "UNKNOWN_FIELD");
+      if (status === 413) return refuse(reply, 413, "TOO_LARGE");
+      if (status === 415) return refuse(reply, 415, "UNSUPPORTED_TYPE");
+      return refuse(reply, status, "BAD_REQUEST");
+    });
+
     app.get("/", async (req, reply) => {
       if (!chatOf(req)) {
         reply.setCookie(SESSION_COOKIE, newSessionToken(), {
@@ -90,8 +105,10 @@ export function webRoutes(adapter: WebAdapter): FastifyPluginAsync {
       if (!adapter.accepting) return refuse(reply, 503, "STOPPING");
       const last = req.headers["last-event-id"];
       const lastId = typeof last === "string" && /^\d{1,20}-\d{1,20}$/.test(last) ? last : null;
+      // The security headers set for every reply (src/app/http/server.ts) go on the stream too.
+      const headers = reply.getHeaders() as Record<string, string | number | string[]>;
       reply.hijack();
-      adapter.sse.open(chatId, reply.raw, lastId);
+      adapter.sse.open(chatId, reply.raw, lastId, headers);
     });
 
     app.get<{ Params: { fileId: string } }>("/files/:fileId", async (req, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { Redis, type RedisOptions } from "ioredis";
 import type { InboundMessage, OutboundMessage } from "../../flows/engine/messages.ts";
 import type { Logger } from "../../shared/log.ts";
-import type { Activity, Address, ChannelAdapter, InboundHandler, SentMessage } from "../port.ts";
+import { pendingDeliveriesKey, type Activity, type Address, type ChannelAdapter, type InboundHandler, type SendOptions, type SentMessage } from "../port.ts";
 import { ChatHistory, type WebEntry } from "./history.ts";
 import { webRoutes } from "./routes.ts";
 import { SseHub } from "./sse-hub.ts";
@@ -96,9 +96,10 @@ export class WebAdapter implements ChannelAdapter {
     this.inFlight++;
     try {
       const message = await this.inbound(event);
-      await this.record(event.chatId, { type: "user", text: message.text }, `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`);
+      // Recording the message also tells whether outbox deliveries wait for this chat.
+      const { pending } = await this.record(event.chatId, { type: "user", text: message.text }, { key: `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, ttlSeconds: 86_400 }, true);
       this.failedChats.delete(event.chatId);
-      await handler(message);
+      await handler(message, { pendingDeliveries: pending });
       return !this.failedChats.delete(event.chatId);
     } finally {
       if (--this.inFlight === 0) this.drained?.();
@@ -115,12 +116,19 @@ export class WebAdapter implements ChannelAdapter {
     return { ...base, kind: "action", text: button.label, action: button.id, sourceMessageId: event.messageId! };
   }
 
-  async send(to: Address, m: OutboundMessage): Promise<SentMessage> {
+  async send(to: Address, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
     const entry: WebEntry = { type: "bot", text: m.text, buttons: m.buttons.map((b) => ({ id: b.id, label: b.label })), file: await this.fileLink(to.chatId, m) };
-    return { messageId: await this.record(to.chatId, entry) };
+    return { messageId: (await this.record(to.chatId, entry, this.onceOf(to.chatId, opts))).id };
   }
 
-  async edit(to: Address, messageId: string, m: OutboundMessage): Promise<SentMessage> {
+  /** A durable delivery repeated (its process died before the outbox confirmed it) is stored once: the key keeps its message id. */
+  private onceOf(chatId: string, opts?: SendOptions): { key: string; ttlSeconds: number } | undefined {
+    if (!opts?.idempotencyKey) return undefined;
+    const digest = createHash("sha256").update(opts.idempotencyKey).digest("base64url").slice(0, 22);
+    return { key: `${this.opts.prefix}:web:out:${chatId}:${digest}`, ttlSeconds: this.opts.ttlSeconds };
+  }
+
+  async edit(to: Address, messageId: string, m: OutboundMessage, opts?: SendOptions): Promise<SentMessage> {
     const entry: WebEntry = {
       type: "edit",
       target: messageId,
@@ -128,12 +136,12 @@ export class WebAdapter implements ChannelAdapter {
       buttons: m.buttons.map((b) => ({ id: b.id, label: b.label })),
       file: await this.fileLink(to.chatId, m),
     };
-    await this.record(to.chatId, entry);
+    await this.record(to.chatId, entry, this.onceOf(to.chatId, opts));
     return { messageId };
   }
 
   async progress(to: Address, activity: Activity): Promise<void> {
-    await this.hub.notify(to.chatId, { progress: activity });
+    await this.hub.progress(to.chatId, activity);
   }
 
   owns(to: Address): boolean {
@@ -143,7 +151,7 @@ export class WebAdapter implements ChannelAdapter {
   /** 删除我的数据: the transcript and the file links go; open pages are told to clear. */
   async forget(to: Address): Promise<void> {
     await this.history.forget(to.chatId);
-    await this.hub.notify(to.chatId, { cleared: true });
+    await this.hub.cleared(to.chatId);
   }
 
   /** The stored file a link of this chat points to, or null (unknown link, other user's, outside DOCUMENTS_DIR). */
@@ -162,11 +170,17 @@ export class WebAdapter implements ChannelAdapter {
     if (this.redis.status !== "end") this.redis.disconnect();
   }
 
-  /** Store and announce an entry (once per `onceKey`, if given); returns its id. */
-  private async record(chatId: string, entry: WebEntry, onceKey?: string): Promise<string> {
+  /**
+   * Store an entry (once per `once.key`, if given), push it to this process's open pages of the
+   * chat and announce it to the others; returns its id (for a repeat, the id stored the first
+   * time) and, with `checkPending`, whether outbox deliveries are pending for the chat.
+   */
+  private async record(chatId: string, entry: WebEntry, once?: { key: string; ttlSeconds: number }, checkPending = false): Promise<{ id: string; pending: boolean }> {
     try {
-      const id = await this.history.append(chatId, entry, { channel: this.hub.channel, message: this.hub.noticeOf(chatId) }, onceKey);
-      return id ?? "";
+      const pendingKey = checkPending ? pendingDeliveriesKey(this.opts.prefix, { channel: "web", chatId }) : undefined;
+      const r = await this.history.append(chatId, entry, { channel: this.hub.channel, head: this.hub.entryHead(chatId), origin: this.hub.origin }, once, pendingKey);
+      if (r.id) this.hub.entry(chatId, r.prev, r.id, r.json);
+      return { id: r.id ?? r.earlier ?? "", pending: r.pending };
     } catch (err) {
       this.failedChats.add(chatId);
       throw err;

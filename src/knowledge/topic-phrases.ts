@@ -1,0 +1,144 @@
+/**
+ * Whether a notice is *about* what the question asks, or names it only in passing.
+ *
+ * Near-domain questions name another tier of the notice's program (「国家级绿色工厂的申报条件」 against
+ * a notice on 省级绿色工厂 that says 「已获评国家级绿色工厂的企业不再重复申报」; 「国家级工业设计中心…」
+ * against 省级工业设计中心). The question's noun compounds (adjacent topic nouns, numerals and single
+ * characters between them glued: 国家级+工业+设计+中心, 首批次+新+材料) are matched against the notice's
+ * title; see standingOf. A rule that refused rare names found once in a notice (供应链, 首批次新材料)
+ * was tried on tuning data and dropped: it refused as many answerable questions about details a
+ * notice states once (真实性证明, 评审结果) as out-of-domain ones.
+ */
+import type { TopicWord } from "./answer-v2.ts";
+import { taggedWords } from "./tokenize.ts";
+
+/** Sections (their passages outside cited titles) a tier must appear in to be a topic of the notice (tuning data only). */
+export const REPEATED = { value: 2 };
+
+
+export interface Compound {
+  /** The compound's words in question order. */
+  parts: string[];
+  /** Index of its rarest (heaviest) word. */
+  key: number;
+  /** That word's weight (general IDF, verbs halved). */
+  weight: number;
+}
+
+/** What the notice is, for this check: its title line(s), headings and passages (all normalized). */
+export interface NoticeView {
+  label: string;
+  headings: string;
+  /** Each section's passages joined, cited titles 《…》 removed. */
+  passages: string[];
+  /** The whole notice text (with cited titles). */
+  all: string;
+}
+
+/** Adjacent topic nouns of the question (numerals and measure words inside a run glue: 首台套, 首批次). */
+export function compoundsOf(question: string, topic: TopicWord[], places: string[]): Compound[] {
+  const weightOf = (w: string): number | null => {
+    if (places.some((p) => p.includes(w) || w.includes(p))) return null;
+    const hit = topic.find((t) => t.noun && (t.word === w || (w.length >= 2 && (t.word.includes(w) || w.includes(t.word)))));
+    return hit ? hit.weight : null;
+  };
+  const tokens = taggedWords(question);
+  const out: Compound[] = [];
+  let run: Array<{ word: string; weight: number }> = [];
+  const flush = () => {
+    // Trailing glue (a measure word) is not part of the compound.
+    while (run.length > 0 && run[run.length - 1]!.weight === 0) run.pop();
+    const chars = run.reduce((n, r) => n + [...r.word].length, 0);
+    const nouns = run.filter((r) => r.weight > 0).length;
+    if ((nouns >= 2 && chars >= 3) || (nouns === 1 && chars >= 4)) {
+      let key = 0;
+      run.forEach((r, i) => {
+        if (r.weight > run[key]!.weight) key = i;
+      });
+      out.push({ parts: run.map((r) => r.word), key, weight: run[key]!.weight });
+    }
+    run = [];
+  };
+  tokens.forEach((t, i) => {
+    // Places (新乡市, tagged ns) select notices; they are no part of a program's name.
+    const w = /^ns/.test(t.tag) ? null : weightOf(t.word);
+    const nounish = w !== null;
+    // A numeral, measure word or single character between two nouns glues them (首台+套, 首批次+新+材料).
+    const glue = !nounish && (/^(m|q)/.test(t.tag) || ([...t.word].length === 1 && /^(a|b|n)/.test(t.tag))) && /^[\u4e00-\u9fa5]+$/.test(t.word) && run.length > 0 && weightOf(tokens[i + 1]?.word ?? "") !== null;
+    if (nounish) run.push({ word: t.word, weight: w ?? 0 });
+    else if (glue) run.push({ word: t.word, weight: 0 });
+    else flush();
+  });
+  flush();
+  return out;
+}
+
+/**
+ * topic: the notice is about it (or the compound names no tier of its program); variant: a tier of
+ * the notice's program that the notice names only in passing (国家级 vs 省级绿色工厂); absent: not in the notice.
+ */
+export type Standing = "topic" | "variant" | "absent";
+
+const chars = (s: string) => [...s].length;
+
+/**
+ * How the notice holds one compound. When part of it names the notice (in its title: 标杆工厂 of
+ * 「标杆工厂纸质申报书」), words after that part are attributes of the notice's program; a tier before
+ * it (…级: 国家级 of 「国家级绿色工厂」 against 省级绿色工厂) that the notice holds only in passing (not in
+ * its title, a heading or REPEATED sections) makes the compound another program.
+ */
+export function standingOf(c: Compound, view: NoticeView): Standing {
+  for (let i = 0; i < c.parts.length; i++)
+    for (let j = c.parts.length - 1; j >= i; j--) {
+      const span = c.parts.slice(i, j + 1).join("");
+      if (chars(span) < 3 || !view.label.includes(span)) continue;
+      const tier = c.parts.slice(0, i).join("");
+      if (!/级$/.test(tier) || view.label.includes(c.parts.slice(0, j + 1).join("")) || !view.all.includes(tier)) return "topic";
+      return view.headings.includes(tier) || view.passages.filter((p) => p.includes(tier)).length >= REPEATED.value ? "topic" : "variant";
+    }
+  return view.all.includes(c.parts[c.key]!) ? "topic" : "absent";
+}
+
+/** Rarity (weight of its rarest word) from which a name found once is another thing, not a detail (tuning data only). */
+export const DISTINCT = { value: 8 };
+/** A name held by at most this many notices of the corpus is rare (tuning data only). */
+export const RARE = { value: 2 };
+
+/**
+ * A rare name the notice holds only once, in passing (「首批次新材料…的评定另行发文组织」 for
+ * 「首批次新材料评定要什么条件」): its longest part with its rarest word is found, but not in the
+ * title, a heading or REPEATED sections, and at most RARE notices of the corpus hold it. Common
+ * words found once are a detail (评审结果); a single short word is often a mis-cut (双跨平台 → 跨平台).
+ */
+export function inPassing(c: Compound, view: NoticeView, noticesHolding: (span: string) => number): boolean {
+  if (c.weight < DISTINCT.value) return false;
+  const key = c.parts[c.key]!;
+  if (view.label.includes(key) || view.headings.includes(key)) return false;
+  const spans: string[] = [];
+  for (let i = 0; i <= c.key; i++) for (let j = c.parts.length - 1; j >= c.key; j--) spans.push(c.parts.slice(i, j + 1).join(""));
+  spans.sort((a, b) => chars(b) - chars(a));
+  const found = spans.find((span) => chars(span) >= 2 && view.all.includes(span));
+  if (!found || (found === key && chars(found) < 4)) return false;
+  if (view.label.includes(found) || view.headings.includes(found) || view.passages.filter((p) => p.includes(found)).length >= REPEATED.value) return false;
+  // Part of the compound names this notice's program (首台套 of 「首台套查新报告」: a title word few notices hold): the rest is a detail of it.
+  for (let i = 0; i < c.parts.length; i++)
+    for (let j = i; j < c.parts.length; j++) {
+      const span = c.parts.slice(i, j + 1).join("");
+      if (chars(span) >= 3 && view.label.includes(span) && noticesHolding(span) <= RARE.value) return false;
+    }
+  return noticesHolding(found) <= RARE.value;
+}
+
+/** Whether a compound may name a tier of a program (a word before its last ending in 级): only then can a notice be about another tier. */
+export const hasTier = (c: Compound) => c.parts.some((p, i) => i < c.parts.length - 1 && /级$/.test(p));
+
+/**
+ * Whether the notice is about the question: not when a compound names another tier of its program,
+ * unless a noun of the question outside that compound names the notice (省级 of 「国家级绿色工厂还能报省级吗」).
+ */
+export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: NoticeView, inLabel: (t: TopicWord) => boolean): boolean {
+  const standings = compounds.map((c) => standingOf(c, view));
+  if (!standings.includes("variant")) return true;
+  const inCompounds = compounds.filter((_, i) => standings[i] === "variant").flatMap((c) => c.parts);
+  return topic.some((t) => t.noun && !inCompounds.some((p) => p.includes(t.word) || t.word.includes(p)) && inLabel(t));
+}

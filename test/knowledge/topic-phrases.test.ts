@@ -1,0 +1,83 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicWords } from "../../src/knowledge/answer-v2.ts";
+import { askOf, placesIn } from "../../src/knowledge/question-analysis.ts";
+import { queryTokens } from "../../src/knowledge/tokenize.ts";
+import { compoundsOf, inPassing, standingOf, type NoticeView } from "../../src/knowledge/topic-phrases.ts";
+import { projectRoot } from "../../src/shared/config.ts";
+import { tempKnowledgeBase } from "../support/knowledge.ts";
+
+function compounds(q: string) {
+  const places = placesIn(q);
+  const topic = topicWords(queryTokens(q), places, askOf(q), q);
+  return compoundsOf(q, topic, places);
+}
+
+const view = (v: Partial<NoticeView>): NoticeView => ({ label: "", headings: "", passages: [], all: "", ...v });
+
+describe("noun compounds of a question", () => {
+  it("joins adjacent topic nouns and glues numerals inside a run", () => {
+    expect(compounds("国家级工业设计中心申报需要多少设计人员").map((c) => c.parts.join(""))).toContain("国家级工业设计中心");
+    expect(compounds("首批次新材料评定要什么条件").map((c) => c.parts.join(""))).toContain("首批次新材料");
+  });
+
+  it("leaves places out of a program's name", () => {
+    expect(compounds("河南零碳工厂申报条件").map((c) => c.parts.join(""))).toEqual(["零碳工厂"]);
+  });
+});
+
+describe("tiers and names in passing", () => {
+  const provincial = view({
+    label: "河南省工业和信息化厅关于组织开展2026年度省级绿色工厂申报工作的通知",
+    headings: "一、申报范围 二、申报条件 六、其他事项",
+    passages: ["已获评国家级绿色工厂的企业不再重复申报", "自评价得分不低于80分"],
+    all: "已获评国家级绿色工厂的企业不再重复申报 自评价得分不低于80分",
+  });
+
+  it("reads 国家级绿色工厂 against a notice on 省级绿色工厂 as another tier", () => {
+    const [c] = compounds("国家级绿色工厂的申报条件是什么");
+    expect(standingOf(c!, provincial)).toBe("variant");
+  });
+
+  it("reads the notice's own program with an attribute after it as its topic", () => {
+    const [c] = compounds("省级绿色工厂自评价得分要多少");
+    expect(standingOf(c!, provincial)).toBe("topic");
+  });
+
+  it("takes a rare name held once by few notices as in passing, a common one as a detail", () => {
+    const firstSet = view({
+      label: "安徽省经济和信息化厅关于开展2025年度安徽省首台套重大技术装备认定工作的通知",
+      headings: "五、支持政策",
+      passages: ["首批次新材料、首版次软件的评定另行发文组织。"],
+      all: "首批次新材料、首版次软件的评定另行发文组织。",
+    });
+    const [c] = compounds("首批次新材料评定要什么条件");
+    expect(inPassing(c!, firstSet, () => 1)).toBe(true);
+    expect(inPassing(c!, firstSet, () => 5)).toBe(false);
+  });
+});
+
+describe("answers on a notice of another province", () => {
+  let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
+  beforeAll(async () => {
+    env = await tempKnowledgeBase("2026-11-22");
+    for (const f of ["qa-hn-2026-green-factory.txt", "qa-ah-2025-first-set-equipment.txt"]) await env.kb.ingest(path.join(projectRoot, "test/fixtures/qa/tuning-notices", f));
+  });
+  afterAll(() => env.cleanup());
+
+  it("answers about the notice's own program", async () => {
+    const a = await env.kb.ask("绿色工厂自评要打到多少分才行");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("不低于80分");
+  });
+
+  it("does not answer from a notice that names the asked tier only in passing", async () => {
+    const a = await env.kb.ask("国家级绿色工厂的申报条件是什么");
+    expect(a.outcome).not.toBe("answer");
+    expect(a.citations[0]?.title ?? "").not.toContain("省级绿色工厂");
+  });
+
+  it("refuses a rare program the notice names once instead of showing passages", async () => {
+    expect((await env.kb.ask("首批次新材料评定要什么条件")).outcome).toBe("refusal");
+  });
+});
