@@ -159,6 +159,23 @@ export const configSchema = z.object({
    * `npm run staff-password` prints the hash. The unit is the 推荐单位 of that user's 推荐汇总表.
    * Unset: the console is off (the page says it is not configured).
    */
+  /**
+   * Staff group chats: `telegram:-100123,feishu:oc_x`. Anyone writing in one of them acts as staff
+   * there (and only there), so a bureau can add and remove officers in the platform's own group.
+   */
+  STAFF_CHATS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((s, ctx) => {
+      const out: string[] = [];
+      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+        const m = /^(telegram|feishu|console|web):(\S+)$/.exec(raw);
+        if (!m) ctx.addIssue({ code: "custom", message: `"${raw}": expected <telegram|feishu|console|web>:<chat id>` });
+        else out.push(raw);
+      }
+      return out;
+    }),
   STAFF_CONSOLE_USERS: z
     .string()
     .trim()

@@ -75,6 +75,7 @@ beforeAll(async () => {
     clock: { now: () => clock.now() },
     log,
     staff: loadConfig({ STAFF_USERS: "web:boss, telegram:99" }).STAFF_USERS,
+    staffChats: loadConfig({ STAFF_CHATS: "web:staffroom" }).STAFF_CHATS,
     notices: async () => notices,
     audiences,
     broadcasts,
@@ -115,6 +116,19 @@ describe("staff roles", () => {
     const refusals = logLines.filter((l) => l.includes("staff command refused"));
     expect(refusals.length).toBe(3);
     for (const l of refusals) expect(l).not.toContain("e3");
+  });
+
+  it("STAFF_CHATS is validated, and whoever writes in a staff group chat acts as staff there only", async () => {
+    expect(() => loadConfig({ STAFF_CHATS: "telegram" })).toThrow(/STAFF_CHATS/);
+    expect(loadConfig({ STAFF_CHATS: "telegram:-1001,feishu:oc_x" }).STAFF_CHATS).toEqual(["telegram:-1001", "feishu:oc_x"]);
+    const inGroup = async (userId: string, chatId: string, text: string) => {
+      const before = adapter.sent.length;
+      seq += 1;
+      await handle({ channel: "web", chatId, userId, updateId: `u${seq}`, kind: "text", text });
+      return adapter.sent.slice(before).filter((s) => s.to.chatId === chatId).map((s) => s.message.text);
+    };
+    expect((await inGroup("officer7", "staffroom", "通知列表"))[0]).toContain("榕工信装备〔2025〕30号");
+    expect(await inGroup("officer7", "chat-officer7", "通知列表")).toEqual(["此功能仅限工作人员使用。"]);
   });
 });
 

@@ -25,6 +25,8 @@ export interface DeskDeps {
   log: Logger;
   /** `channel:userId` of bureau staff (STAFF_USERS). */
   staff: readonly string[];
+  /** `channel:chatId` of staff group chats (STAFF_CHATS): whoever writes there acts as staff there. */
+  staffChats?: readonly string[];
   /** The corpus as it is now on disk (an ingest in another process shows up). */
   notices: () => Promise<NoticeMeta[]>;
   audiences: Audiences;
@@ -57,13 +59,15 @@ const DAY = 86_400_000;
  */
 export class StaffDesk {
   private readonly staff: ReadonlySet<string>;
+  private readonly staffChats: ReadonlySet<string>;
 
   constructor(private readonly deps: DeskDeps) {
     this.staff = new Set(deps.staff);
+    this.staffChats = new Set(deps.staffChats ?? []);
   }
 
-  isStaff(m: Pick<InboundMessage, "channel" | "userId">): boolean {
-    return this.staff.has(`${m.channel}:${m.userId}`);
+  isStaff(m: Pick<InboundMessage, "channel" | "userId" | "chatId">): boolean {
+    return this.staff.has(`${m.channel}:${m.userId}`) || this.staffChats.has(`${m.channel}:${m.chatId}`);
   }
 
   async handle(m: InboundMessage, send: Send): Promise<boolean> {

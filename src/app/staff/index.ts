@@ -102,7 +102,7 @@ export async function startStaff(d: StaffDeps): Promise<Staff> {
       await reminders.sync();
     },
   });
-  const desk = new StaffDesk({ redis: d.redis, store: d.store, catalog: d.catalog, clock: d.clock, log: d.log, staff: config.STAFF_USERS, notices: d.notices, audiences, broadcasts, intake, reminders, fetchFile: d.fetchFile });
+  const desk = new StaffDesk({ redis: d.redis, store: d.store, catalog: d.catalog, clock: d.clock, log: d.log, staff: config.STAFF_USERS, staffChats: config.STAFF_CHATS, notices: d.notices, audiences, broadcasts, intake, reminders, fetchFile: d.fetchFile });
   let workers: BroadcastWorkers | null = null;
   if (config.IN_PROCESS_WORKER === "on") {
     workers = broadcasts.createWorkers({ channels: d.outbox.channels, concurrency: config.BROADCAST_CONCURRENCY, inDoubt: config.BROADCAST_IN_DOUBT, deliver: (to, m) => d.outbox.send(to, m) });
