@@ -19,15 +19,24 @@ export function routeInbound(engine: ConversationEngine, outbox: Outbox, log: Lo
   return async (message, hints) => {
     const started = process.hrtime.bigint();
     const to = replyAddress(message);
+    // While the adapter is still recording the message, the user's state is read in the same
+    // tick (one round trip less); nothing is done before the message is recorded.
+    const hinted = hints?.pendingDeliveries;
+    const prefetched = hinted instanceof Promise ? engine.prefetch(message) : undefined;
+    const pending = await hinted;
     // The adapter may have seen already that nothing is pending (one Redis call less per message).
-    if (hints?.pendingDeliveries !== false) await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
+    if (pending !== false) await outbox.flush(to).catch((err: unknown) => log.warn({ err: (err as Error).message }, "outbox flush failed"));
     if (intercept && (await intercept(message, outbox.sender(to)).catch((err: unknown) => (log.error({ err: (err as Error).message }, "staff command failed"), false)))) return;
     const send = outbox.sender(to);
     let outcome: MessageOutcome = "silent";
-    await engine.handle(message, async (m) => {
-      outcome = failureTexts.has(m.text) ? "failed" : outcome === "failed" ? outcome : "replied";
-      await send(m);
-    });
+    await engine.handle(
+      message,
+      async (m) => {
+        outcome = failureTexts.has(m.text) ? "failed" : outcome === "failed" ? outcome : "replied";
+        await send(m);
+      },
+      prefetched,
+    );
     metrics?.messages.inc({ channel: message.channel, outcome });
     metrics?.answerSeconds.observe({ channel: message.channel }, Number(process.hrtime.bigint() - started) / 1e9);
   };

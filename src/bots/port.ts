@@ -83,9 +83,12 @@ export interface InboundHints {
   /**
    * The adapter looked at the chat's pending outbox deliveries (`pendingDeliveriesKey`) in the
    * same Redis call that recorded the message: false when there were none, so the handler skips
-   * its own look before the engine runs.
+   * its own look before the engine runs. A promise when the adapter is still recording the
+   * message: the handler may start reading the user's state meanwhile, but acts on nothing
+   * before it resolves; it rejects when the message could not be recorded (the handler then
+   * throws and the adapter answers as for any failure to record).
    */
-  pendingDeliveries?: boolean;
+  pendingDeliveries?: boolean | Promise<boolean>;
 }
 
 /**

@@ -96,10 +96,16 @@ export class WebAdapter implements ChannelAdapter {
     this.inFlight++;
     try {
       const message = await this.inbound(event);
-      // Recording the message also tells whether outbox deliveries wait for this chat.
-      const { pending } = await this.record(event.chatId, { type: "user", text: message.text }, { key: `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, ttlSeconds: 86_400 }, true);
       this.failedChats.delete(event.chatId);
-      await handler(message, { pendingDeliveries: pending });
+      // Recording the message also tells whether outbox deliveries wait for this chat. The
+      // handler gets it while the call is under way (it reads the user's state in the same
+      // tick) and acts on nothing before the message is recorded; a failure to record rejects
+      // there, so the handler throws before the engine runs.
+      const recorded = this.record(event.chatId, { type: "user", text: message.text }, { key: `${this.opts.prefix}:web:upd:${event.chatId}:${event.clientId}`, ttlSeconds: 86_400 }, true).then((r) => r.pending);
+      // Awaited below in any case; a handler that throws before awaiting it leaves no unhandled rejection.
+      recorded.catch(() => undefined);
+      await handler(message, { pendingDeliveries: recorded });
+      await recorded;
       return !this.failedChats.delete(event.chatId);
     } finally {
       if (--this.inFlight === 0) this.drained?.();
