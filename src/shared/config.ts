@@ -25,6 +25,21 @@ const redisUrl = optionalString.refine((s) => {
     return false;
   }
 }, "expected redis://[user:password@]host[:port][/db] or rediss://…");
+/** `telegram:123,feishu:ou_x`: ids scoped by their channel, comma-separated (STAFF_USERS, STAFF_CHATS). */
+function channelIds(what: string) {
+  return z
+    .string()
+    .trim()
+    .default("")
+    .transform((s, ctx) => {
+      const out: string[] = [];
+      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+        if (/^(telegram|feishu|console|web):\S+$/.test(raw)) out.push(raw);
+        else ctx.addIssue({ code: "custom", message: `"${raw}": expected <telegram|feishu|console|web>:<${what}>` });
+      }
+      return out;
+    });
+}
 /** `telegram:30,feishu:50`: a number per channel; channels left out keep the default. */
 function channelNumbers(defaults: string, min: number, max: number) {
   const parse = (s: string): Record<string, number> | string => {
@@ -141,41 +156,17 @@ export const configSchema = z.object({
   /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused. Required with TELEGRAM_MODE=webhook. */
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[\w-]{16,256}$/, "16-256 characters A-Z a-z 0-9 _ -").optional()),
   /** Bureau staff, by channel user id: `telegram:123,feishu:ou_x,console:admin`. Only they may list, broadcast or read reports. */
-  STAFF_USERS: z
-    .string()
-    .trim()
-    .default("")
-    .transform((s, ctx) => {
-      const out: string[] = [];
-      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
-        const m = /^(telegram|feishu|console|web):(\S+)$/.exec(raw);
-        if (!m) ctx.addIssue({ code: "custom", message: `"${raw}": expected <telegram|feishu|console|web>:<user id>` });
-        else out.push(raw);
-      }
-      return out;
-    }),
+  STAFF_USERS: channelIds("user id"),
+  /**
+   * Staff group chats: `telegram:-100123,feishu:oc_x`. Anyone writing in one of them acts as staff
+   * there (and only there), so a bureau can add and remove officers in the platform's own group.
+   */
+  STAFF_CHATS: channelIds("chat id"),
   /**
    * The staff console's sign-ins (/staff): `name:scrypt$<salt>$<hash>[:unit]`, comma-separated;
    * `npm run staff-password` prints the hash. The unit is the 推荐单位 of that user's 推荐汇总表.
    * Unset: the console is off (the page says it is not configured).
    */
-  /**
-   * Staff group chats: `telegram:-100123,feishu:oc_x`. Anyone writing in one of them acts as staff
-   * there (and only there), so a bureau can add and remove officers in the platform's own group.
-   */
-  STAFF_CHATS: z
-    .string()
-    .trim()
-    .default("")
-    .transform((s, ctx) => {
-      const out: string[] = [];
-      for (const raw of s.split(",").map((x) => x.trim()).filter(Boolean)) {
-        const m = /^(telegram|feishu|console|web):(\S+)$/.exec(raw);
-        if (!m) ctx.addIssue({ code: "custom", message: `"${raw}": expected <telegram|feishu|console|web>:<chat id>` });
-        else out.push(raw);
-      }
-      return out;
-    }),
   STAFF_CONSOLE_USERS: z
     .string()
     .trim()

@@ -2,28 +2,25 @@
  * The web chat in a real browser: Debian's chromium driven by playwright-core (no browser
  * download; .ci/run installs chromium with apt). Real service, real Redis, real worker.
  */
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Service } from "../../src/app/service.ts";
 import { chatIdOf } from "../../src/bots/web/session.ts";
 import { expandSteps } from "../../src/flows/forms/expand.ts";
 import { RedisStateStore } from "../../src/flows/engine/store.ts";
 import { catalog } from "../../src/flows/programs/index.ts";
-import { projectRoot } from "../../src/shared/config.ts";
 import { createLogger } from "../../src/shared/log.ts";
 import { sampleAnswer } from "../engine/auto-answer.ts";
+import { artifacts, launchChromium } from "../support/browser.ts";
 import { TestRedis } from "../support/redis.ts";
 import { inProcessService, serviceEnv } from "../support/service.ts";
 
 // The page functions below run in the browser; the test's own types have no DOM.
 declare const document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): { textContent: string | null } | null; documentElement: { scrollWidth: number }; activeElement: unknown };
 
-const CHROMIUM = "/usr/bin/chromium";
-const artifacts = path.join(projectRoot, "test-artifacts");
 
 let redis: TestRedis;
 let service: Service;
@@ -34,7 +31,6 @@ let store: RedisStateStore;
 let storeRedis: Redis;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   redis = await TestRedis.start();
   const s = await serviceEnv({ REDIS_URL: redis.url });
   dir = s.dir;
@@ -42,11 +38,7 @@ beforeAll(async () => {
   service = await inProcessService(s.env);
   storeRedis = new Redis(redis.url);
   store = new RedisStateStore(storeRedis, createLogger("silent"), { prefix });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  await fs.mkdir(artifacts, { recursive: true });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -4,22 +4,20 @@
  * and send a broadcast to two web-chat users who subscribed to 福州市, and read the live report
  * showing both sent. Real service, Redis, broadcast worker. Screenshots in test-artifacts/.
  */
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Service } from "../../src/app/service.ts";
 import { hashPassword } from "../../src/app/staff/console/password.ts";
 import { projectRoot } from "../../src/shared/config.ts";
+import { artifacts, launchChromium } from "../support/browser.ts";
 import { TestRedis } from "../support/redis.ts";
 import { inProcessService, serviceEnv } from "../support/service.ts";
 
 declare const document: { querySelectorAll(s: string): { length: number }; documentElement: { scrollWidth: number } };
 
-const CHROMIUM = "/usr/bin/chromium";
-const artifacts = path.join(projectRoot, "test-artifacts");
 const PASSWORD = "bureau-console-密码-2026";
 const UNIT = "福州市工业和信息化局";
 
@@ -31,7 +29,6 @@ let browser: Browser;
 let r: Redis;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   redis = await TestRedis.start();
   const s = await serviceEnv({ REDIS_URL: redis.url });
   dir = s.dir;
@@ -40,11 +37,7 @@ beforeAll(async () => {
   await fs.cp(path.join(projectRoot, "corpus"), corpus, { recursive: true });
   service = await inProcessService({ ...s.env, CORPUS_DIR: corpus, STAFF_CONSOLE_USERS: `wang:${await hashPassword(PASSWORD)}:${UNIT}` });
   r = new Redis(redis.url);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  await fs.mkdir(artifacts, { recursive: true });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -17,6 +17,7 @@ import type { ConsoleUser } from "../../../shared/config.ts";
 import type { Logger } from "../../../shared/log.ts";
 import type { Audience, Audiences } from "../audience.ts";
 import type { Broadcasts, DeliveryReport } from "../broadcast.ts";
+import { MAX_NOTICE_FILE_BYTES, type NoticeCorrections, type NoticeIntake, type StagedNotice } from "../intake.ts";
 import { staffTexts } from "../texts.ts";
 import { AuditLog, ConsoleAuth, newToken, PRE_COOKIE, sameToken, SESSION_COOKIE, SESSION_SECONDS, type StaffSession } from "./auth.ts";
 import { csrfField, esc, page, type Section } from "./html.ts";
@@ -33,38 +34,9 @@ export function chinaTime(iso: string, seconds = false): string {
   return seconds ? s : s.slice(0, 16);
 }
 const DAY = 86_400_000;
-const MAX_UPLOAD = 30 * 1024 * 1024;
 
-/** What the console needs of the notice intake (src/app/staff/intake.ts `NoticeIntake`). */
-export interface IntakePort {
-  stage(input: { fileName: string; bytes: Buffer; by: string }): Promise<StagedView>;
-  get(id: string): Promise<StagedView | null>;
-  list(): Promise<StagedView[]>;
-  confirm(id: string, corrections: Corrections, by: string): Promise<{ docId: string; title: string }>;
-  discard(id: string, by: string): Promise<unknown>;
-}
-export interface StagedView {
-  id: string;
-  fileName: string;
-  stagedBy: string;
-  stagedAt: string;
-  title: string;
-  issuer: string | null;
-  docNumber: string | null;
-  date: string | null;
-  deadlines: Array<{ date: string; what: string }>;
-  contacts: Array<{ name: string | null; note?: string | null }>;
-  attachments: string[];
-  warnings: string[];
-  chunks: number;
-}
-interface Corrections {
-  title?: string;
-  issuer?: string | null;
-  docNumber?: string | null;
-  date?: string | null;
-  deadlines?: Array<{ date: string; what: string }>;
-}
+/** What the console needs of the notice intake. */
+export type IntakePort = Pick<NoticeIntake, "stage" | "get" | "list" | "confirm" | "discard">;
 
 export interface ConsoleDeps {
   users: readonly ConsoleUser[];
@@ -121,7 +93,7 @@ export function consoleRoutes(d: ConsoleDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(fastifyCookie);
     await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
+    await app.register(fastifyMultipart, { limits: { fileSize: MAX_NOTICE_FILE_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
     app.decorateRequest("staff", null);
     const css = await fs.readFile(path.join(publicDir, "console.css"), "utf8");
     const js = await fs.readFile(path.join(publicDir, "console.js"), "utf8");
@@ -261,7 +233,7 @@ ${csrfField(req.staff!)}
       );
     };
     app.get("/staff/upload", async (req, reply) => uploadPage(req, reply));
-    app.post("/staff/upload", { bodyLimit: MAX_UPLOAD + 64 * 1024 }, async (req, reply) => {
+    app.post("/staff/upload", { bodyLimit: MAX_NOTICE_FILE_BYTES + 64 * 1024 }, async (req, reply) => {
       if (!req.isMultipart()) return uploadPage(req, reply, { kind: "error", text: t.upload.noFile }, 400);
       let csrf: string | null = null;
       let file: { fileName: string; bytes: Buffer } | null = null;
@@ -300,7 +272,7 @@ ${csrfField(req.staff!)}
         throw err;
       }
     });
-    const reviewPage = (req: FastifyRequest, reply: FastifyReply, s: StagedView, notice?: { kind: "ok" | "error"; text: string }, status = 200, values?: Record<string, string>) => {
+    const reviewPage = (req: FastifyRequest, reply: FastifyReply, s: StagedNotice, notice?: { kind: "ok" | "error"; text: string }, status = 200, values?: Record<string, string>) => {
       const v = values ?? {
         title: s.title,
         issuer: s.issuer ?? "",
@@ -356,7 +328,7 @@ ${input("date", ' pattern="\\d{4}(-\\d{2}-\\d{2})?" maxlength="10"')}
         if (!m) return reviewPage(req, reply, s, { kind: "error", text: t.upload.badDeadline(line) }, 422, values);
         deadlines.push({ date: m[1]!, what: m[2]!.trim() });
       }
-      const corrections: Corrections = {
+      const corrections: NoticeCorrections = {
         ...(values.title !== s.title ? { title: values.title } : {}),
         ...(values.issuer !== (s.issuer ?? "") ? { issuer: values.issuer || null } : {}),
         ...(values.docNumber !== (s.docNumber ?? "") ? { docNumber: values.docNumber || null } : {}),
