@@ -9,12 +9,13 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, outOfScope, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { aboutQuestion, compoundsOf, type Compound, DISTINCT, hasTier, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
+import { aboutQuestion, compoundsOf, type Compound, DISTINCT, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -32,6 +33,10 @@ const EXCERPT_CHARS = 320;
 const POOL = 12;
 /** Weight, inside a notice, of topic words its title already carries, when choosing the sentence (grid-v2.ts --weights). */
 export const TITLE_SHADE = { value: 0.3 };
+/** A sentence deferring a matter to another notice. */
+const SEPARATELY = /另行(通知|发文|部署|组织|下达|公布)|另文(通知|部署)/;
+/** Score a passage loses when it does not name the question's place, only its notice names a division containing it. */
+const PLACE_CONTAINED = 0.3;
 /** Share of the question's topic found in a notice's title for the question to name that notice. */
 const NAMED_NOTICE = 0.5;
 
@@ -60,6 +65,14 @@ export interface TopicWord {
 const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e|o|q|f|t|z)/;
 /** Verbs and adjectives: a passage often says them in other words (发到 ↔ 发至, 交 ↔ 报送). */
 const VERB_TAGS = /^(v(?!n)|a(?!n))/;
+/**
+ * Nouns that name an aspect of the thing asked about, not the thing (年限 of 「涉黑的年限」, 分类 of
+ * 「设备怎么分类」): a passage states the aspect in its own words (近三年, 四类), so they weigh as verbs
+ * and are never the question's most specific term.
+ */
+const ASPECT_WORDS = new Set(
+  "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法".split(" "),
+);
 /** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
 
@@ -92,7 +105,7 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word);
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
@@ -243,7 +256,10 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   const placeHay = norm(`${label} ${c.text}`);
-  const placeOk = places.every((p) => placeHay.includes(p));
+  // A place is covered by a passage naming it or by a notice of a division containing it (绵阳 by a notice of 四川).
+  const labelNorm = norm(label);
+  const placeNamed = places.every((p) => placeHay.includes(p));
+  const placeOk = placeNamed || places.every((p) => placeHay.includes(p) || containingPlaces(p).some((a) => labelNorm.includes(a)));
   // The notice must hold every most specific term (else the question is about something else);
   // the passage, at least half of them (domain words tie: 标识解析 and 二级节点 need not meet in one clause).
   const specific = topic.length === 0 || specificShare(topic, `${norm(label)} ${noticeText}`, true) === 1;
@@ -276,7 +292,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       0.2 * noticeMatch +
       0.05 * hit.score -
       blank -
-      (placeOk ? 0 : 0.3) -
+      (placeNamed ? 0 : placeOk ? PLACE_CONTAINED : 0.3) -
       (specific && specificHere ? 0 : 0.3);
     const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.label} ${sentence.s}`) : 1;
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
@@ -419,6 +435,9 @@ export async function answerV2(
     coverage: Math.round(cov * 1000) / 1000,
   });
 
+  const scope = outOfScope(question);
+  if (scope) return { ...refusal(0), answer: scope === "results" ? qaTexts.resultsNotInNotices : qaTexts.notAPolicyQuestion };
+
   // Notices named by the question (its words in a notice's title, issuer or region).
   const noticeMatch = new Map<string, number>();
   for (const h of hits) {
@@ -428,9 +447,8 @@ export async function answerV2(
   // Notices only mentioning in passing what the question asks about (another program) do not answer it.
   const compounds = compoundsOf(question, topic, places);
   const about = new Map<string, boolean>();
-  const tiers = compounds.some(hasTier);
   const aboutNotice = (docId: string) => {
-    let ok = tiers ? about.get(docId) : true;
+    let ok = about.get(docId);
     if (ok === undefined) {
       const meta = ctx.notices.get(docId);
       const view = noticeViewOf(ctx.index, docId, meta);
@@ -477,6 +495,7 @@ export async function answerV2(
   // question's most specific word; otherwise the question is about something the notices do not cover.
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId));
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
+  if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
   if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
@@ -492,6 +511,9 @@ export async function answerV2(
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   // Not sure which sentence answers, and the notice holds the question's rare name only in passing: it is about something else.
   if (!confident && passingIn(c.docId)) return refusal(Math.min(cov, best.localCoverage));
+  // 「…绿色供应链管理企业…另行通知」: the notice names what is asked only to defer it to another notice.
+  const deferred = SEPARATELY.test(best.sentence.s) && compounds.some((k) => k.weight >= DISTINCT.value && norm(best.sentence.s).includes(k.parts.join("")));
+  if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(c.title, c.docNumber, c.section, best.sentence.s), citations: [toCitation(best.hit)] };
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.

@@ -4,6 +4,8 @@
  * names are not topic: a passage need not repeat them to answer.
  */
 
+import { divisionsIn } from "./places.ts";
+
 export type Ask =
   | "copies"
   | "email"
@@ -88,7 +90,19 @@ export function askHeads(question: string): string[] {
   return out;
 }
 
+/**
+ * Questions the notices cannot answer by their nature: who was selected (results are published
+ * separately) and requests that are no question (write a poem, recommend books).
+ */
+export function outOfScope(question: string): "results" | "request" | null {
+  if (/(评上|选上|入选|获批|评为|公布|认定)了?(哪些|的有哪些|名单)|有哪些[\u4e00-\u9fa5]{0,4}(入选|评上|选上|获批)|名单有吗|(入选|获奖|获批|公示)名单(是|有|在)/.test(question)) return "results";
+  if (/^(请|麻烦)?(帮我|给我|替我)?(写|作|编)(一|几)?(首|篇|段|个)[^，。？?]{0,12}(诗|歌|文章|故事|笑话|对联|作文|段子)|讲个笑话|推荐(几|一些|一下|点)[^，。？?]{0,10}(书|电影|电视剧|课程|视频)/.test(question)) return "request";
+  return null;
+}
+
 export function askOf(question: string): Ask {
+  // 「哪个部门牵头」「谁负责」: who is responsible, whatever noun the question word governs.
+  if (/(哪个|哪些|哪家|什么|谁)[^，。？?]{0,6}(牵头|负责)/.test(question) && !/对[^，。？?]{0,8}负责/.test(question)) return "responsible";
   for (const m of question.matchAll(INTERROGATIVE)) {
     const after = question.slice(m.index + m[0].length);
     for (const [ask, head] of HEAD_NOUNS) if (head.test(after)) return ask;
@@ -144,7 +158,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
   words: /\d+\s*字/,
   // A day or a time: 「2022年1月以来」 names a period, not the date asked (「哪年」 asks are read by askUnit).
-  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}/,
+  // 「5月底」「20日前」「每季度」: a month's end, a day of any month and a period answer a 「几号」「截到几月」 too.
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}\s*月(底|末|初|上旬|中旬|下旬)|\d{1,2}\s*日(前|之前|以前)|每(季度|月|年|半年)/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
@@ -211,7 +226,7 @@ export function levelsIn(question: string): RegExp[] {
 }
 
 export function placesIn(question: string): string[] {
-  const found = PLACES.filter((p) => question.includes(p));
+  const found = [...new Set([...PLACES.filter((p) => question.includes(p)), ...divisionsIn(question)])];
   // 「吉林」 inside 「吉林省」 is one place; keep the longest forms only.
   return found.filter((p) => !found.some((o) => o !== p && o.includes(p)));
 }

@@ -8,6 +8,15 @@ export const qaTexts = {
   },
   notFound:
     "抱歉，已收录的申报通知中没有找到能回答这个问题的内容。我可以回答通知里写明的申报条件、截止时间、联系人、申报材料和申报书填写要求等问题。",
+  /** Results (who was selected) are published separately, never in a call for applications. */
+  resultsNotInNotices:
+    "申报通知只写申报要求和程序，不含评审结果或入选名单。结果一般由发文单位在其官方网站公示或公布，请以官网为准。我可以回答通知里写明的申报条件、截止时间、联系人和申报材料等问题。",
+  /** A request that is no question about the notices (write a poem, recommend books). */
+  notAPolicyQuestion:
+    "抱歉，这不在我能帮忙的范围内。我专门回答已收录申报通知中的问题（申报条件、截止时间、联系人、申报材料、申报书填写等），也可以帮您自查能申报哪些项目、逐项填写申报书。",
+  /** The notices name the thing only to say it is handled in another notice. */
+  handledSeparately: (title: string, docNumber: string | null, section: string, sentence: string) =>
+    `已收录的通知中没有这一事项的申报内容，只在《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」中提到：「${sentence}」请留意发文单位另行发布的通知。`,
   answerLead: (title: string, docNumber: string | null, section: string) =>
     `根据《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   alsoLead: (title: string, docNumber: string | null, section: string) =>

@@ -87,16 +87,34 @@ const chars = (s: string) => [...s].length;
  * it (…级: 国家级 of 「国家级绿色工厂」 against 省级绿色工厂) that the notice holds only in passing (not in
  * its title, a heading or REPEATED sections) makes the compound another program.
  */
-export function standingOf(c: Compound, view: NoticeView): Standing {
+export function standingOf(c: Compound, view: NoticeView, inLabel: (part: string) => boolean = (p) => view.label.includes(p)): Standing {
   for (let i = 0; i < c.parts.length; i++)
     for (let j = c.parts.length - 1; j >= i; j--) {
       const span = c.parts.slice(i, j + 1).join("");
       if (chars(span) < 3 || !view.label.includes(span)) continue;
       const tier = c.parts.slice(0, i).join("");
-      if (!/级$/.test(tier) || view.label.includes(c.parts.slice(0, j + 1).join("")) || !view.all.includes(tier)) return "topic";
+      // A tier the title names too (省级 of 「省级数字化车间和智能工厂」) is the notice's own.
+      if (!/级$/.test(tier) || view.label.includes(c.parts.slice(0, j + 1).join("")) || !view.all.includes(tier) || view.label.includes(tier)) return "topic";
       return view.headings.includes(tier) || view.passages.filter((p) => p.includes(tier)).length >= REPEATED.value ? "topic" : "variant";
     }
+  if (siblingOf(c, view, inLabel)) return "variant";
   return view.all.includes(c.parts[c.key]!) ? "topic" : "absent";
+}
+
+/**
+ * Another program of the same kind: the compound's head (its last word, 工厂) is in the notice's title,
+ * the words before it (绿色, 未来) are not, and the whole name (绿色工厂) is no topic of the notice:
+ * not in a heading, in fewer than REPEATED sections. 「绿色工厂的评价要求」 against a notice on 智能工厂.
+ */
+function siblingOf(c: Compound, view: NoticeView, inLabel: (part: string) => boolean): boolean {
+  // Two words only: longer runs glue what the question keeps apart (市级研发平台 + 集群里).
+  if (c.parts.length !== 2) return false;
+  const head = c.parts[c.parts.length - 1]!;
+  const modifiers = c.parts.slice(0, -1);
+  if (chars(head) < 2 || !view.label.includes(head) || chars(modifiers.join("")) < 2) return false;
+  if (modifiers.some((m) => chars(m) >= 2 && inLabel(m))) return false;
+  const whole = c.parts.join("");
+  return !view.headings.includes(whole) && view.passages.filter((p) => p.includes(whole)).length < REPEATED.value;
 }
 
 /** Rarity (weight of its rarest word) from which a name found once is another thing, not a detail (tuning data only). */
@@ -137,7 +155,9 @@ export const hasTier = (c: Compound) => c.parts.some((p, i) => i < c.parts.lengt
  * unless a noun of the question outside that compound names the notice (省级 of 「国家级绿色工厂还能报省级吗」).
  */
 export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: NoticeView, inLabel: (t: TopicWord) => boolean): boolean {
-  const standings = compounds.map((c) => standingOf(c, view));
+  // A part of a compound is in the title by itself or by one of its alternatives (经信厅 → 经济和信息化厅).
+  const partInLabel = (p: string) => view.label.includes(p) || topic.some((t) => t.word === p && inLabel(t));
+  const standings = compounds.map((c) => standingOf(c, view, partInLabel));
   if (!standings.includes("variant")) return true;
   const inCompounds = compounds.filter((_, i) => standings[i] === "variant").flatMap((c) => c.parts);
   return topic.some((t) => t.noun && !inCompounds.some((p) => p.includes(t.word) || t.word.includes(p)) && inLabel(t));

@@ -1,0 +1,33 @@
+// Dev aid: the retired blind set (test/fixtures/qa/tuning-holdout-a/, now tuning data) scored as the
+// benchmark scores it — seed questions on the five seed notices, fresh questions after `ingest` of the
+// fixture notices and the set's own notices — printing each miss with the answer.
+// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh]
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { answerExtractive } from "../../src/knowledge/extractive.ts";
+import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
+
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" } } });
+const dir = path.join(qaFixtures, "tuning-holdout-a");
+const seedKb = await freshKnowledgeBase([]);
+const freshKb = await freshKnowledgeBase([freshNoticesDir, path.join(dir, "notices")]);
+try {
+  for (const [name, env] of [["seed", seedKb], ["fresh", freshKb]] as const) {
+    if (values.only && values.only !== name) continue;
+    let items = await loadItems(path.join(dir, `${name}-questions.jsonl`));
+    if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
+    const results = [];
+    for (const it of items) results.push(fromAnswer(await answerExtractive(env.ctx, it.q, { method: "v2" })));
+    const s = score("v2", items, results);
+    console.log(`${name}: doc@1 ${s.docAt1}/${s.answerable} inAnswer ${s.factInAnswer} (${(s.factInAnswer / s.answerable).toFixed(2)}) top3 ${s.factInTop3} wrongRef ${s.wrongRefusals} passages ${s.passages} OOD refused ${s.correctRefusals}/${s.outOfDomain}`);
+    for (const m of s.misses) {
+      const i = items.findIndex((x) => m.startsWith(x.id + " ") || m === x.id);
+      const it = items[i]!;
+      console.log(`  ${m} [${results[i]!.outcome}] | ${it.q} | want ${(it.must ?? []).join("/")} @ ${(it.doc ?? []).join("/")}`);
+      if (values.verbose) console.log(`    ${results[i]!.answer.replace(/\n/g, "\n    ").slice(0, 700)}`);
+    }
+  }
+} finally {
+  await seedKb.cleanup();
+  await freshKb.cleanup();
+}
