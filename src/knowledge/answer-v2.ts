@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, outOfScope, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, outOfScope, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -33,6 +33,8 @@ const EXCERPT_CHARS = 320;
 const POOL = 12;
 /** Weight, inside a notice, of topic words its title already carries, when choosing the sentence (grid-v2.ts --weights). */
 export const TITLE_SHADE = { value: 0.3 };
+/** Score a passage gains in the section where notices put the asked kind of fact. */
+const SECTION_FITS = 0.05;
 /** A sentence deferring a matter to another notice. */
 const SEPARATELY = /另行(通知|发文|部署|组织|下达|公布)|另文(通知|部署)/;
 /** Score a passage loses when it does not name the question's place, only its notice names a division containing it. */
@@ -271,6 +273,8 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const sentences = sentencesOf(c.text);
   // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
   const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
+  // The section where notices put the asked kind of fact (「申报条件」 for a requirement), outside the application form.
+  const fits = passageCoverage >= OUTCOME_THRESHOLDS.answer && !/申报书|附件|附表/.test(c.section) && sectionFits(ask, c.section.split(" > ")[0] ?? "") ? SECTION_FITS : 0;
   let best: Candidate | null = null;
   let localCoverage = 0;
   for (const sentence of sentences) localCoverage = Math.max(localCoverage, topicCoverage(topic, `${label} ${c.section} ${sentence.label} ${sentence.s}`));
@@ -286,6 +290,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
     const placeInSentence = named && (evidence || ask === "other" || ask === "yesno") ? 0.15 : 0;
     const score =
       placeInSentence +
+      fits +
       0.35 * passageCoverage +
       0.35 * sentCoverage +
       (evidence && ask !== "other" && ask !== "yesno" ? (ask === "requirement" ? 0.15 : 0.3) : 0) +
@@ -422,7 +427,8 @@ export async function answerV2(
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
   const places = placesIn(question);
-  const levels = levelsIn(question);
+  // A quota asked for a city (「绵阳能推几个」) is the one every city's office gets when no passage names that city.
+  const levels = levelsIn(question, ask === "count" ? places : []);
   const topic = topicWords(query, places, ask, question);
   const unit = askUnit(question, ask);
   const refusal = (cov: number): Answer => ({

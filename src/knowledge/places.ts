@@ -26,13 +26,16 @@ const SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自�
 const ETHNIC = /族自治(州|县|旗)$/u;
 const shortOf = (name: string) => (ETHNIC.test(name) ? [...name].slice(0, 2).join("") : name.replace(SUFFIX, ""));
 
+/** Every name (full and short) → its level (the highest when a name is several: 吉林 is a province first). */
+const levels = new Map<string, "province" | "city" | "county">();
 /** Every name (full and short) → the names, full and short, of the divisions containing it. */
 const containing = new Map<string, Set<string>>();
 /** Names that are places only when the tagger says so (without their suffix). */
 const shortNames = new Set<string>();
 
-function add(name: string, ancestors: string[], short: boolean): void {
+function add(name: string, ancestors: string[], short: boolean, level: "province" | "city" | "county" = "county"): void {
   if ([...name].length < 2) return;
+  if (!levels.has(name)) levels.set(name, level);
   const set = containing.get(name) ?? new Set<string>();
   for (const a of ancestors) if (a !== name) set.add(a);
   containing.set(name, set);
@@ -40,11 +43,11 @@ function add(name: string, ancestors: string[], short: boolean): void {
 }
 const provinceNames = new Map(provinces.map((p) => [p.code, [p.name, shortOf(p.name)]]));
 const cityNames = new Map(cities.filter((c) => !PLACEHOLDER.test(c.name)).map((c) => [c.code, [c.name, shortOf(c.name)]]));
-for (const p of provinces) for (const [i, n] of [p.name, shortOf(p.name)].entries()) add(n, [], i === 1 && n !== p.name);
+for (const p of provinces) for (const [i, n] of [p.name, shortOf(p.name)].entries()) add(n, [], i === 1 && n !== p.name, "province");
 for (const c of cities) {
   if (PLACEHOLDER.test(c.name)) continue;
   const up = provinceNames.get(c.provinceCode!) ?? [];
-  for (const [i, n] of [c.name, shortOf(c.name)].entries()) add(n, up, i === 1 && n !== c.name);
+  for (const [i, n] of [c.name, shortOf(c.name)].entries()) add(n, up, i === 1 && n !== c.name, "city");
 }
 for (const a of areas) {
   const up = [...(a.cityCode ? (cityNames.get(a.cityCode) ?? []) : []), ...(provinceNames.get(a.provinceCode!) ?? [])];
@@ -80,4 +83,9 @@ export function divisionsIn(text: string): string[] {
 /** The divisions containing a place (its city and province, full and short names); empty for unknown names. */
 export function containingPlaces(name: string): string[] {
   return [...(containing.get(name) ?? [])];
+}
+
+/** A place's level: province, city (prefecture) or county; null for unknown names. */
+export function levelOf(name: string): "province" | "city" | "county" | null {
+  return levels.get(name) ?? null;
 }

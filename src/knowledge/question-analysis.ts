@@ -4,7 +4,7 @@
  * names are not topic: a passage need not repeat them to answer.
  */
 
-import { divisionsIn } from "./places.ts";
+import { divisionsIn, levelOf } from "./places.ts";
 
 export type Ask =
   | "copies"
@@ -61,7 +61,8 @@ const HEAD_NOUNS: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["materials", /^(材料|资料|证明|证件|佐证|报告|内容|东西)/],
   ["contact", /^(人|电话|号码|联系人|联系方式)/],
   ["place", /^(地方|地址|网站|平台|系统|部门|处室|处|科室|科|机构|窗口|渠道|地点|位置|大厅)/],
-  ["date", /^(时候|时间|日期|日子|天|年|月份|月)/],
+  // 「什么年限」「哪个年度」 ask for a period or a year's figures, not a date.
+  ["date", /^(时候|时间|日期|日子|天|年(?![限龄度])|月份|月)/],
   ["level", /^(级别|等级|级)/],
 ];
 
@@ -147,7 +148,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (!m) return null;
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
   const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
-  return new RegExp(`(\\d|${CN_NUM})\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)`);
+  // 「1万套」「三千家」: a magnitude may stand between the figure and its unit.
+  return new RegExp(`(\\d|${CN_NUM})\\s*[万千百]?\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)`);
 }
 
 const CN_NUM = "[一二两三四五六七八九十百千]";
@@ -163,7 +165,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
-  count: new RegExp(`\\d+\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
+  count: new RegExp(`\\d+\\s*[万千百]?\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
   // A destination: submitted to / sent to / logged into an office, system or address, or an address itself.
   place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区]内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
@@ -175,6 +177,25 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   yesno: null,
   other: null,
 };
+
+/** Section headings where notices put each kind of fact (「二、申报条件」 holds the requirements). */
+const SECTION_CUES: Partial<Record<Ask, RegExp>> = {
+  requirement: /条件|要求|资格|对象|范围|基本/,
+  subject: /条件|对象|主体|范围/,
+  materials: /材料|附件|提交|报送内容/,
+  date: /时间|日期|安排|程序|期限|报送/,
+  contact: /联系/,
+  copies: /材料|报送|程序|方式/,
+  place: /报送|程序|方式|联系/,
+  amount: /支持|资金|奖补|扶持|资助|补助|标准|条件/,
+  count: /名额|数量|分配/,
+};
+
+/** Whether a section heading is where notices put the asked kind of fact. */
+export function sectionFits(ask: Ask, section: string): boolean {
+  const re = SECTION_CUES[ask];
+  return !!re && re.test(section);
+}
 
 export function carriesAsk(ask: Ask, text: string): boolean {
   const re = EVIDENCE[ask];
@@ -221,8 +242,15 @@ export function isLevelWord(word: string): boolean {
   });
 }
 
-export function levelsIn(question: string): RegExp[] {
-  return LEVELS.filter(([cue]) => cue.test(question)).map(([, office]) => office);
+export function levelsIn(question: string, places: string[] = []): RegExp[] {
+  const named = LEVELS.filter(([cue]) => cue.test(question)).map(([, office]) => office);
+  // 「绵阳能推几个」: a city named asks for what a city's office does, a county for what a county's does.
+  for (const p of places) {
+    const level = levelOf(p);
+    const office = level === "city" ? LEVELS[1]![1] : level === "county" ? LEVELS[2]![1] : null;
+    if (office && !named.includes(office)) named.push(office);
+  }
+  return named;
 }
 
 export function placesIn(question: string): string[] {

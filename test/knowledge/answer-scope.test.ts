@@ -1,0 +1,107 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askOf, carriesAsk, outOfScope, placesIn } from "../../src/knowledge/question-analysis.ts";
+import { containingPlaces } from "../../src/knowledge/places.ts";
+import { qaTexts } from "../../src/knowledge/texts.ts";
+import { tempKnowledgeBase } from "../support/knowledge.ts";
+
+/** What people type → what the Q&A must do; questions written for these tests, not taken from an eval set. */
+let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
+beforeAll(async () => {
+  env = await tempKnowledgeBase("2026-11-22");
+  await env.kb.ingest(path.join(import.meta.dirname, "../fixtures/qa/notices/js-2026-benchmark-factory.txt"));
+});
+afterAll(() => env.cleanup());
+
+describe("places people name", () => {
+  it.each([
+    ["顺德区工信局什么时候报到市里", ["顺德区"]],
+    ["我们在绵阳，能报吗", ["绵阳"]],
+    ["晋江的企业", ["晋江"]],
+    ["阿里云平台算不算工业互联网平台", []],
+  ])("%s names %j", (q, want) => {
+    expect(placesIn(q)).toEqual(want);
+  });
+
+  it("knows the divisions that contain a place", () => {
+    expect(containingPlaces("顺德区")).toEqual(expect.arrayContaining(["佛山", "广东"]));
+    expect(containingPlaces("绵阳")).toEqual(expect.arrayContaining(["四川省"]));
+    expect(containingPlaces("不是地名")).toEqual([]);
+  });
+
+  it("answers from a province's notice a question naming one of its cities", async () => {
+    const a = await env.kb.ask("无锡这边设区市网上推荐最晚是哪天");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("4月20日");
+  });
+
+  it("still refuses a place no notice covers", async () => {
+    const a = await env.kb.ask("拉萨的企业申报标杆工厂营收要多少");
+    expect(a.answerable).toBe(false);
+  });
+});
+
+describe("what the question asks", () => {
+  it.each([
+    ["工作组是哪个部门牵头的", "responsible"],
+    ["这事谁负责", "responsible"],
+    ["材料报到哪个部门", "place"],
+  ])("%s asks for %s", (q, ask) => {
+    expect(askOf(q)).toBe(ask);
+  });
+
+  it.each([
+    ["date", "截至2020年5月底的财务报表", true],
+    ["date", "于每季度最后一个月20日前报送", true],
+    ["date", "2022年1月以来", false],
+  ] as const)("%s evidence in %s: %s", (ask, text, want) => {
+    expect(carriesAsk(ask, text)).toBe(want);
+  });
+});
+
+describe("questions the notices cannot answer", () => {
+  it.each([
+    ["去年融合发展项目评上了哪些企业", "results"],
+    ["入选名单有吗", "results"],
+    ["第二批有哪些城市入选", "results"],
+    ["帮我写一首关于智能制造的诗", "request"],
+    ["推荐几本讲工业互联网的书", "request"],
+    ["评审结果在哪里公示", null],
+    ["推荐名额有几个", null],
+    ["写申报书要注意什么", null],
+  ])("%s → %s", (q, want) => {
+    expect(outOfScope(q)).toBe(want);
+  });
+
+  it("says results are published elsewhere, and refuses", async () => {
+    const a = await env.kb.ask("去年融合发展项目最后评上了哪些企业");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toBe(qaTexts.resultsNotInNotices);
+  });
+
+  it("declines a request that is no question about the notices", async () => {
+    const a = await env.kb.ask("帮我写首关于工业互联网的诗");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toBe(qaTexts.notAPolicyQuestion);
+  });
+});
+
+describe("facts said in other words", () => {
+  it("reads 退回 as 退还 and answers from the clause", async () => {
+    const a = await env.kb.ask("吉林那个示范项目，材料交了以后会退给我们吗");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("不退还");
+  });
+
+  it("answers 「几号之前」 with a day of each quarter", async () => {
+    const a = await env.kb.ask("工业互联网专项工作组各成员单位每个季度几号前报送工作进展");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("20日前");
+  });
+
+  it("answers an aspect asked in plain words (涉黑的年限 → 近三年)", async () => {
+    const a = await env.kb.ask("融合发展项目对涉黑涉恶有什么年限要求");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("近三年");
+  });
+});
