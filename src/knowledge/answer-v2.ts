@@ -336,6 +336,37 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   return [...hits, ...extra];
 }
 
+/** Asks whose evidence is specific enough to look for through a whole notice (a phone, an e-mail, copies, a destination). */
+const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place"]);
+/** Notices (best first) searched for passages carrying the ask. */
+const TARGETED_NOTICES = 2;
+const askChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
+/**
+ * Passages of the best-ranked notices that carry the asked kind of fact: a contact line rarely
+ * repeats the question's words (「黄剑（工业数据安全标杆企业）0591-…」), so ranking alone may miss it.
+ */
+function askHits(ctx: AnswerContext, hits: Hit[], ask: Ask): Hit[] {
+  if (!TARGETED_ASKS.has(ask)) return hits;
+  let cached = askChunks.get(ctx.index);
+  if (!cached || cached.size !== ctx.index.chunks.size) {
+    cached = { size: ctx.index.chunks.size, map: new Map() };
+    askChunks.set(ctx.index, cached);
+  }
+  const docs = [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TARGETED_NOTICES);
+  const seen = new Set(hits.map((h) => h.chunk.id));
+  const extra: Hit[] = [];
+  for (const id of docs) {
+    const key = `${id}\u0000${ask}`;
+    let chunks = cached.map.get(key);
+    if (!chunks) {
+      chunks = (chunksByNotice(ctx.index).get(id) ?? []).filter((c) => carriesAsk(ask, c.text));
+      cached.map.set(key, chunks);
+    }
+    for (const chunk of chunks) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
+  }
+  return [...hits, ...extra];
+}
+
 const noticeTexts = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, string> }>();
 /** A notice's whole text (sections and passages), normalized once, rebuilt when the index grows. */
 function noticeTextOf(index: KnowledgeIndex, docId: string): string {
@@ -484,7 +515,7 @@ export async function answerV2(
     const parts = passing.flatMap((c) => c.parts);
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
-  const pairs = namedNoticeHits(ctx, hits, noticeMatch)
+  const pairs = askHits(ctx, namedNoticeHits(ctx, hits, noticeMatch), ask)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
     .filter((c): c is Candidate => c !== null);
   // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):

@@ -167,7 +167,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
   count: new RegExp(`\\d+\\s*[万千百]?\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)`),
   // A destination: submitted to / sent to / logged into an office, system or address, or an address itself.
-  place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区]内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
+  place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区](行政区域|区域|辖区)?内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
