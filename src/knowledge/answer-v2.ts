@@ -336,6 +336,40 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   return [...hits, ...extra];
 }
 
+const headingTerms = new WeakMap<KnowledgeIndex, { size: number; terms: string[] }>();
+/** Headings' labels of the indexed notices (「单点突破类」「平台培育项目」), four to ten characters, longest first. */
+function noticeTerms(index: KnowledgeIndex): string[] {
+  const cached = headingTerms.get(index);
+  if (cached && cached.size === index.chunks.size) return cached.terms;
+  const terms = new Set<string>();
+  for (const c of index.chunks.values())
+    for (const h of c.section.split(" > ")) {
+      const label = h.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*/, "").split(/[：:。，；（(]/)[0]!.trim();
+      if (/^[\u4e00-\u9fa5]{4,10}$/.test(label)) terms.add(foldWidth(label));
+    }
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  headingTerms.set(index, { size: index.chunks.size, terms: sorted });
+  return sorted;
+}
+
+/**
+ * A heading's label the question repeats (「我们报单点突破类的」) is set apart by spaces, so the word
+ * cutter cannot glue its first character to the word before (报单 + 点突破).
+ */
+function isolateNoticeTerms(index: KnowledgeIndex, question: string): string {
+  const folded = foldWidth(question);
+  let out = question;
+  for (const term of noticeTerms(index)) {
+    const at = folded.indexOf(term);
+    if (at < 0) continue;
+    // Only where the cutter would glue it: the character before it is a CJK character.
+    if (at === 0 || !/[\u4e00-\u9fa5]/.test(folded[at - 1]!)) continue;
+    out = `${out.slice(0, at)} ${out.slice(at, at + term.length)} ${out.slice(at + term.length)}`;
+    break;
+  }
+  return out;
+}
+
 /** Asks whose evidence is specific enough to look for through a whole notice (a phone, an e-mail, copies, a destination). */
 const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place"]);
 /** Notices (best first) searched for passages carrying the ask. */
@@ -453,7 +487,7 @@ export async function answerV2(
   rawQuestion: string,
   options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
 ): Promise<Answer> {
-  const question = sanitizeQuestion(rawQuestion);
+  const question = isolateNoticeTerms(ctx.index, sanitizeQuestion(rawQuestion));
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
