@@ -23,12 +23,17 @@ export type Ask =
   | "subject"
   | "responsible"
   | "requirement"
+  | "seal"
+  | "format"
   | "yesno"
   | "other";
 
 /** Ordered: the first match wins (「几份」 is copies before it is a count). */
 const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["copies", /几份|多少份|份数|一式|交几套/],
+  // Seals and the form's typography: what people ask most when they fill a 申报书.
+  ["seal", /盖(什么|谁的|哪个|哪些|啥|哪家|几个)?[^，。？?]{0,3}章|公章|骑缝|印章|签章|签字盖章/],
+  ["format", /字体|字号|几号字|行距|页边距|用什么纸|纸张|装订/],
   ["email", /邮箱|邮件|e-?mail/i],
   ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人|是谁/],
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
@@ -174,6 +179,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业|作为(申报|支持|认定)?(主体|对象)/,
   responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
+  seal: /公章|骑缝章|印章|签章|盖章|加盖/,
+  format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
   yesno: null,
   other: null,
 };
