@@ -257,6 +257,9 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
+  // 「企业上市奖励有多少钱」: the attribute asked (奖励 ↔ 补助) alone does not make a passage about the question.
+  const subject = topic.filter((t) => !ATTRIBUTE_CUES.test(t.word));
+  if (subject.length > 0 && subject.length < topic.length && topicCoverage(subject, `${label} ${c.section} ${c.text}`) === 0) return null;
   const placeHay = norm(`${label} ${c.text}`);
   // A place is covered by a passage naming it or by a notice of a division containing it (绵阳 by a notice of 四川).
   const labelNorm = norm(label);
