@@ -154,7 +154,7 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
   const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
   // 「1万套」「三千家」: a magnitude may stand between the figure and its unit.
-  return new RegExp(`(\\d|${CN_NUM})\\s*[万千百]?\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)`);
+  return new RegExp(`(\\d|${CN_NUM})\\s*[万千百]?\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)|(数量|名额|个数)[^，。；]{0,4}(自行确定|不限|不作限制)`);
 }
 
 const CN_NUM = "[一二两三四五六七八九十百千]";
