@@ -50,7 +50,8 @@ function idfOf(w: string): number {
   if (/^[\d.]+$/.test(w)) return 6;
   return generalIdfTable().get(w) ?? (DOMAIN.has(w) ? 8 : 11);
 }
-const norm = (s: string) => normalizeForMatch(foldWidth(s));
+/** Text for matching: width folded, and one or two characters in brackets joined to their word (市（州） → 市州, 首台（套） → 首台套). */
+const norm = (s: string) => normalizeForMatch(foldWidth(s).replace(/\(([\u4e00-\u9fa5]{1,2})\)/g, "$1"));
 
 export interface TopicWord {
   word: string;
