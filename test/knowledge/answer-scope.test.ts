@@ -46,6 +46,11 @@ describe("what the question asks", () => {
     ["工作组是哪个部门牵头的", "responsible"],
     ["这事谁负责", "responsible"],
     ["材料报到哪个部门", "place"],
+    ["项目实施周期最长多久", "duration"],
+    ["对涉黑有什么年限要求", "duration"],
+    ["成员单位多久报一次进展，几号之前", "date"],
+    ["申报书要盖什么章", "seal"],
+    ["一级标题用什么字体", "format"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -54,6 +59,10 @@ describe("what the question asks", () => {
     ["date", "截至2020年5月底的财务报表", true],
     ["date", "于每季度最后一个月20日前报送", true],
     ["date", "2022年1月以来", false],
+    ["duration", "近三年无涉黑涉恶违法行为", true],
+    ["duration", "认定有效期3年", true],
+    ["duration", "2025年度财务报表", false],
+    ["seal", "加盖推荐单位公章", true],
   ] as const)("%s evidence in %s: %s", (ask, text, want) => {
     expect(carriesAsk(ask, text)).toBe(want);
   });
