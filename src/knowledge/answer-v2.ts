@@ -273,7 +273,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   // Words the notice's title already carries select the notice; the sentence must carry the rest.
   const labelHay = norm(label);
   const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
-  const blank = isBlankForm(c.text) && ask !== "words" ? 0.2 : 0;
+  const blank = isBlankForm(c.text, { instructionsAreContent: true }) && ask !== "words" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
   // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
   const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));

@@ -83,11 +83,13 @@ export function coverage(query: WeightedQuery, text: string, topic = ""): number
   return total === 0 ? 0 : found / total;
 }
 
-export function isBlankForm(text: string): boolean {
+export function isBlankForm(text: string, { instructionsAreContent = false } = {}): boolean {
   // Numbered headings (「17.设备智能运维」) are short but not blank fields.
   const lines = text.split("\n").map((l) => l.trim()).filter((l) => !/^[（(]?\d{1,2}[.．、)）]/.test(l));
   if (lines.length === 0) return false;
-  const blank = lines.filter((l) => /[：:]$|☐|_{3,}|\| *$|^\S{2,12}$/.test(l) || l.split(" | ").length >= 3);
+  // A table row is a blank field unless (for the new method) one of its cells is an instruction (「以“智能工厂”结尾…」).
+  const blankRow = (l: string) => l.split(" | ").length >= 3 && !(instructionsAreContent && l.split(" | ").some((cell) => cell.trim().length > 16));
+  const blank = lines.filter((l) => /[：:]$|☐|_{3,}|\| *$|^\S{2,12}$/.test(l) || blankRow(l));
   return blank.length / lines.length >= 0.5;
 }
 

@@ -110,6 +110,13 @@ export function outOfScope(question: string): "results" | "request" | null {
 }
 
 export function askOf(question: string): Ask {
+  const ask = askByCues(question);
+  // 「开发者数量是光看注册总数吗」: a yes/no question with no question word names a count as its subject, it does not ask for one.
+  if ((ask === "count" || ask === "percent" || ask === "level") && /[吗么][？?]?$/.test(question.trim()) && !/多少|几|什么|啥|哪|谁|何|怎么|如何|咋/.test(question)) return "yesno";
+  return ask;
+}
+
+function askByCues(question: string): Ask {
   // 「哪个部门牵头」「谁负责」: who is responsible, whatever noun the question word governs.
   if (/(哪个|哪些|哪家|什么|谁)[^，。？?]{0,6}(牵头|负责)/.test(question) && !/对[^，。？?]{0,8}负责/.test(question)) return "responsible";
   for (const m of question.matchAll(INTERROGATIVE)) {
