@@ -158,7 +158,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head === "网站") return /网站|www\.|https?:/;
   if (head) return new RegExp(head);
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
-  if (ask !== "count" && ask !== "copies" && ask !== "words" && ask !== "other") return null;
+  // Copies are read by their own evidence (「交几套」 ↔ 「一式三份」).
+  if (ask !== "count" && ask !== "words" && ask !== "other") return null;
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分)/.exec(question);
   if (!m) return null;
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
@@ -170,7 +171,7 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
 const CN_NUM = "[一二两三四五六七八九十百千]";
 /** Text that carries the asked kind of fact. */
 const EVIDENCE: Record<Ask, RegExp | null> = {
-  copies: new RegExp(`一式${CN_NUM}+份|[${CN_NUM.slice(1, -1)}\\d]+份|各一份`),
+  copies: new RegExp(`一式${CN_NUM}+[份套]|[${CN_NUM.slice(1, -1)}\\d]+[份套]|各一[份套]`),
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/,
   contact: /(0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}/,
   words: /\d+\s*字/,
