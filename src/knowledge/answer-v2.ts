@@ -35,6 +35,8 @@ const POOL = 12;
 export const TITLE_SHADE = { value: 0.3 };
 /** Score a passage gains in the section where notices put the asked kind of fact. */
 const SECTION_FITS = 0.05;
+/** Questions asking how to apply or get something done. */
+const HOW_TO_APPLY = /怎么(报|申报|申请|办理?)|如何(申报|申请|办理)|流程(怎么|是什么|有哪些)|怎么走|去哪里?办|在哪里?办|到哪里?办/;
 /** A sentence deferring a matter to another notice. */
 const SEPARATELY = /另行(通知|发文|部署|组织|下达|公布)|另文(通知|部署)/;
 /** Score a passage loses when it does not name the question's place, only its notice names a division containing it. */
@@ -568,7 +570,10 @@ export async function answerV2(
   const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
-  const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId));
+  // What to hand in (materials, copies) is asked of a notice that takes applications, never of a policy document.
+  // So is how to apply (「怎么报」「流程怎么走」「去哪里办」).
+  const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question);
+  const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId) && !(handIn && ctx.notices.get(c.hit.chunk.docId)?.takesApplications === false));
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
