@@ -583,6 +583,8 @@ export async function answerV2(
   const cov = best.passageCoverage;
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
   if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refusal(Math.min(cov, best.localCoverage));
+  // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
+  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refusal(best.localCoverage);
 
   const c = best.hit.chunk;
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);

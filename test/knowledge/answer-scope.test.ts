@@ -95,6 +95,23 @@ describe("questions the notices cannot answer", () => {
   });
 });
 
+describe("near the domain, yet not in the notices", () => {
+  it("never asks a policy document (which takes no applications) what to hand in", async () => {
+    const a = await env.kb.ask("泉州的企业申请首台套保险补偿要交哪些材料");
+    expect(a.answerable).toBe(false);
+  });
+
+  it("refuses a question that names no thing, only actions (注册…流程)", async () => {
+    const a = await env.kb.ask("想在厦门注册一家新公司，流程怎么走");
+    expect(a.answerable).toBe(false);
+  });
+
+  it("refuses a reward no notice offers (上市奖励 is no 补助 of a notice)", async () => {
+    const a = await env.kb.ask("企业上市了有奖励吗，奖励多少");
+    expect(a.answerable).toBe(false);
+  });
+});
+
 describe("facts said in other words", () => {
   it("reads 退回 as 退还 and answers from the clause", async () => {
     const a = await env.kb.ask("吉林那个示范项目，材料交了以后会退给我们吗");
