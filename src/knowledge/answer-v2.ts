@@ -376,8 +376,8 @@ function isolateNoticeTerms(index: KnowledgeIndex, question: string): string {
   return out;
 }
 
-/** Asks whose evidence is specific enough to look for through a whole notice (a phone, an e-mail, copies, a destination). */
-const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place"]);
+/** Asks whose evidence is specific enough to look for through a whole notice (a phone, an e-mail, copies, a destination, a seal, a typeface). */
+const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place", "seal", "format"]);
 /** Notices (best first) searched for passages carrying the ask. */
 const TARGETED_NOTICES = 2;
 const askChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();

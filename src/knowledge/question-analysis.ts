@@ -44,7 +44,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
-  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
+  ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|流水|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
@@ -136,7 +136,7 @@ function askByCues(question: string): Ask {
  * Cue words that are also what the fact is about (营收, 投入, 联网率): they select the ask and
  * stay topic words, since the quoted sentence must be about that attribute, not another amount.
  */
-export const ATTRIBUTE_CUES = /营收|营业收入|收入|销售额|产值|售价|价格|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
+export const ATTRIBUTE_CUES = /营收|营业收入|收入|流水|销售额|产值|售价|价格|投入|投资|补助|补贴|奖励|资助|奖补|数控化率|联网率|占比|技改/;
 
 /** The cue words of an ask (「咨询电话」 names the ask, not the topic). */
 export function askCue(ask: Ask): RegExp | null {
