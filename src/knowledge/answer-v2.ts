@@ -376,6 +376,19 @@ function isolateNoticeTerms(index: KnowledgeIndex, question: string): string {
   return out;
 }
 
+/** A sentence of the notice deferring the question's main name (its heaviest compound, whole) to another notice. */
+function deferralOf(index: KnowledgeIndex, docId: string, compounds: Compound[], best: Candidate | null): { hit: Hit; sentence: string } | null {
+  // A name of two words or more found whole in a deferring sentence is the thing deferred, however common its words.
+  const names = compounds.filter((k) => k.parts.length >= 2 && [...k.parts.join("")].length >= 4).map((k) => k.parts.join(""));
+  if (best && SEPARATELY.test(best.sentence.s) && compounds.some((k) => k.weight >= DISTINCT.value && norm(best.sentence.s).includes(k.parts.join("")))) return { hit: best.hit, sentence: best.sentence.s };
+  if (names.length === 0) return null;
+  for (const chunk of chunksByNotice(index).get(docId) ?? []) {
+    if (!SEPARATELY.test(chunk.text)) continue;
+    for (const { s } of sentencesOf(chunk.text)) if (SEPARATELY.test(s) && names.some((n) => norm(s).includes(n))) return { hit: { chunk, score: 0 }, sentence: s };
+  }
+  return null;
+}
+
 /** Asks whose evidence is specific enough to look for through a whole notice (a phone, an e-mail, copies, a destination, a seal, a typeface). */
 const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place", "seal", "format"]);
 /** Notices (best first) searched for passages carrying the ask. */
@@ -579,12 +592,20 @@ export async function answerV2(
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
   if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
-  if (!best || (topic.length === 0 && places.length === 0)) return refusal(all[0]?.passageCoverage ?? 0);
+  /** A refusal; when one of the best notices defers what is asked to another notice, it says so and quotes it. */
+  const refuse = (cov: number): Answer => {
+    for (const docId of [...new Set(all.slice(0, POOL).map((x) => x.hit.chunk.docId))].slice(0, 2)) {
+      const deferred = deferralOf(ctx.index, docId, compounds, null);
+      if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
+    }
+    return refusal(cov);
+  };
+  if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0);
   const cov = best.passageCoverage;
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
-  if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refusal(Math.min(cov, best.localCoverage));
+  if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, best.localCoverage));
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
-  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refusal(best.localCoverage);
+  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage);
 
   const c = best.hit.chunk;
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
@@ -592,10 +613,11 @@ export async function answerV2(
   // section) to be about what the title does not already say.
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   // Not sure which sentence answers, and the notice holds the question's rare name only in passing: it is about something else.
-  if (!confident && passingIn(c.docId)) return refusal(Math.min(cov, best.localCoverage));
+  if (!confident && passingIn(c.docId)) return refuse(Math.min(cov, best.localCoverage));
   // 「…绿色供应链管理企业…另行通知」: the notice names what is asked only to defer it to another notice.
-  const deferred = SEPARATELY.test(best.sentence.s) && compounds.some((k) => k.weight >= DISTINCT.value && norm(best.sentence.s).includes(k.parts.join("")));
-  if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(c.title, c.docNumber, c.section, best.sentence.s), citations: [toCitation(best.hit)] };
+  // The sentence may be elsewhere in the notice (「…绿色设计产品等其他绿色制造名单推荐另行通知」 for 「绿色设计产品要什么材料」).
+  const deferred = deferralOf(ctx.index, c.docId, compounds, best);
+  if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.

@@ -10,6 +10,7 @@ let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
 beforeAll(async () => {
   env = await tempKnowledgeBase("2026-11-22");
   await env.kb.ingest(path.join(import.meta.dirname, "../fixtures/qa/notices/js-2026-benchmark-factory.txt"));
+  await env.kb.ingest(path.join(import.meta.dirname, "../fixtures/qa/tuning-notices/qa-hn-2026-green-factory.txt"));
 });
 afterAll(() => env.cleanup());
 
@@ -109,6 +110,15 @@ describe("near the domain, yet not in the notices", () => {
   it("refuses a reward no notice offers (上市奖励 is no 补助 of a notice)", async () => {
     const a = await env.kb.ask("企业上市了有奖励吗，奖励多少");
     expect(a.answerable).toBe(false);
+  });
+});
+
+describe("matters a notice defers to another notice", () => {
+  it("says the notice leaves it to a later notice, quoting where, and counts as not answered", async () => {
+    const a = await env.kb.ask("绿色设计产品评选要准备哪些东西");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toContain("另行通知");
+    expect(a.answer).toContain("豫工信节〔2026〕41号");
   });
 });
 
