@@ -82,33 +82,11 @@ export interface App {
 
 export interface AppOptions {
   redis?: RedisOptions;
-  /**
-   * The command connection to use (made by `openRedis` from `redis`), shared with the adapters
-   * that take one (the web chat); the app closes it on `close`, after the adapters stopped.
-   * Without it, the app opens its own.
-   */
-  client?: Redis;
   /** The private redis-server behind `redis` (from connectRedis), which the app then rewrites and stops. */
   redisServer?: PrivateRedis | null;
   kb?: KnowledgeBase;
   /** The chat channels this process serves, one per channel; each is registered with the outbox and started. */
   adapters: ChannelAdapter[];
-}
-
-/**
- * The service's command connection to Redis (state, outbox, staff; the web chat shares it):
- * auto-pipelined, so whatever is sent in one tick goes out in one write; fails fast while Redis
- * is down (a message gets 「系统繁忙」 in well under a second instead of waiting).
- */
-export function openRedis(options: RedisOptions, log: Logger): Redis {
-  const redis = new Redis({ ...options, maxRetriesPerRequest: 2, connectTimeout: 2000, enableAutoPipelining: true });
-  let lastRedisError = 0;
-  redis.on("error", (err) => {
-    if (Date.now() - lastRedisError < 10_000) return;
-    lastRedisError = Date.now();
-    log.warn({ err: err.message }, "redis connection error");
-  });
-  return redis;
 }
 
 /**
@@ -118,7 +96,14 @@ export function openRedis(options: RedisOptions, log: Logger): Redis {
 export async function createApp(deps: AppDeps, opts: AppOptions): Promise<App> {
   const { config, clock, log } = deps;
   const conn = opts.redis !== undefined ? { options: opts.redis, server: opts.redisServer ?? null } : await connectRedis(config, log);
-  const redis = opts.client ?? openRedis(conn.options, log);
+  // Fail fast while Redis is down: a message gets 「系统繁忙」 in well under a second instead of waiting.
+  const redis = new Redis({ ...conn.options, maxRetriesPerRequest: 2, connectTimeout: 2000, enableAutoPipelining: true });
+  let lastRedisError = 0;
+  redis.on("error", (err) => {
+    if (Date.now() - lastRedisError < 10_000) return;
+    lastRedisError = Date.now();
+    log.warn({ err: err.message }, "redis connection error");
+  });
   const store = new RedisStateStore(redis, log, { prefix: config.REDIS_PREFIX, ttlSeconds: config.DRAFT_RETENTION_DAYS * 24 * 3600 });
   const chatModel = createChatModel(config);
   const kb = opts.kb ?? (await KnowledgeBase.open({ config, clock, log, ...(chatModel ? { chatModel } : {}) }));

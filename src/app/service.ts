@@ -4,7 +4,7 @@ import type { ChannelAdapter } from "../bots/port.ts";
 import { WebAdapter } from "../bots/web/index.ts";
 import { catalog } from "../flows/programs/index.ts";
 import { loadCorpus } from "../knowledge/corpus.ts";
-import { connectRedis, createApp, openRedis, within, type App, type AppDeps } from "./create-app.ts";
+import { connectRedis, createApp, within, type App, type AppDeps } from "./create-app.ts";
 import { createHttpServer } from "./http/server.ts";
 import { consoleNotConfigured, consoleRoutes } from "./staff/console/routes.ts";
 
@@ -33,11 +33,8 @@ export interface ServiceOptions {
 export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Promise<Service> {
   const { config, log } = deps;
   const conn = await connectRedis(config, log);
-  // One command connection for the engine, the outbox and the web chat: a web message's record,
-  // the user's state read and the replies go out in shared writes (fewer syscalls per message).
-  const client = openRedis(conn.options, log);
   const web = new WebAdapter({
-    redis: client,
+    redis: conn.options,
     prefix: config.REDIS_PREFIX,
     log,
     documentsDir: config.documentsDir,
@@ -46,9 +43,8 @@ export async function startService(deps: AppDeps, opts: ServiceOptions = {}): Pr
   const adapters = [web, ...(opts.adapters ?? []), ...(opts.makeAdapters?.(conn.options) ?? [])];
   let app: App;
   try {
-    app = await createApp(deps, { redis: conn.options, client, redisServer: conn.server, adapters });
+    app = await createApp(deps, { redis: conn.options, redisServer: conn.server, adapters });
   } catch (err) {
-    client.disconnect();
     await conn.server?.stop().catch(() => undefined);
     throw err;
   }

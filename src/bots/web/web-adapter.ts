@@ -10,13 +10,8 @@ import { webRoutes } from "./routes.ts";
 import { SseHub } from "./sse-hub.ts";
 
 export interface WebAdapterOptions {
-  /**
-   * Where Redis is: options (the adapter opens its own command connection and closes it on
-   * `stop`), or a connection to share (the service's: the user's message, the state read and
-   * the replies then go out in the same writes; its owner closes it). The pub/sub connection
-   * is always the adapter's own.
-   */
-  redis: RedisOptions | Redis;
+  /** Where Redis is; the adapter opens its own connections (commands, pub/sub) and closes them on `stop`. */
+  redis: RedisOptions;
   /** REDIS_PREFIX: keys under `<prefix>:web:*`. */
   prefix: string;
   log: Logger;
@@ -62,22 +57,16 @@ export class WebAdapter implements ChannelAdapter {
   private drained: (() => void) | null = null;
   /** Chats whose replies could not be stored during the request now being handled. */
   private readonly failedChats = new Set<string>();
-  /** The command connection is the adapter's own (closed on `stop`), not a shared one. */
-  private readonly ownsRedis: boolean;
 
   constructor(readonly opts: WebAdapterOptions) {
-    this.ownsRedis = !(opts.redis instanceof Redis);
-    if (opts.redis instanceof Redis) this.redis = opts.redis;
-    else {
-      // Fail fast while Redis is down: the page is told at once and keeps the message.
-      this.redis = new Redis({ ...opts.redis, maxRetriesPerRequest: 2, connectTimeout: 2000, lazyConnect: true, enableAutoPipelining: true });
-      let lastError = 0;
-      this.redis.on("error", (err) => {
-        if (Date.now() - lastError < 10_000) return;
-        lastError = Date.now();
-        opts.log.warn({ err: err.message }, "web chat redis error");
-      });
-    }
+    // Fail fast while Redis is down: the page is told at once and keeps the message.
+    this.redis = new Redis({ ...opts.redis, maxRetriesPerRequest: 2, connectTimeout: 2000, lazyConnect: true, enableAutoPipelining: true });
+    let lastError = 0;
+    this.redis.on("error", (err) => {
+      if (Date.now() - lastError < 10_000) return;
+      lastError = Date.now();
+      opts.log.warn({ err: err.message }, "web chat redis error");
+    });
     this.history = new ChatHistory({ redis: this.redis, prefix: opts.prefix, ttlSeconds: opts.ttlSeconds });
     this.hub = new SseHub({ redis: this.redis, channel: `${opts.prefix}:web:push`, history: this.history, log: opts.log });
     this.httpRoutes = webRoutes(this);
@@ -184,7 +173,7 @@ export class WebAdapter implements ChannelAdapter {
     this.onMessage = null;
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.hub.stop();
-    if (this.ownsRedis && this.redis.status !== "end") this.redis.disconnect();
+    if (this.redis.status !== "end") this.redis.disconnect();
   }
 
   /**
