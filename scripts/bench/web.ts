@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
@@ -53,9 +53,11 @@ class Child {
   /** Run one loop; CPU of the serving process `pid` and of Redis is taken around it. */
   async go(pid: number, redisPid: number): Promise<Run> {
     const before = [cpuSeconds(pid), cpuSeconds(redisPid)];
+    const io0 = [...syscalls(pid), ...syscalls(redisPid)];
     this.child.stdin!.write("go\n");
     const r = JSON.parse(await this.line()) as LoopResult & { events?: number };
-    return { ...r, serveCpu: cpuSeconds(pid) - before[0]!, redisCpu: cpuSeconds(redisPid) - before[1]! };
+    const io = [...syscalls(pid), ...syscalls(redisPid)].map((x, i) => x - io0[i]!);
+    return { ...r, serveCpu: cpuSeconds(pid) - before[0]!, redisCpu: cpuSeconds(redisPid) - before[1]!, io };
   }
 
   async quit(): Promise<void> {
@@ -66,7 +68,14 @@ class Child {
   }
 }
 
-type Run = LoopResult & { serveCpu: number; redisCpu: number; events?: number };
+type Run = LoopResult & { serveCpu: number; redisCpu: number; events?: number; io: number[] };
+
+/** Read and write system calls a process has made so far, and bytes read and written (/proc/PID/io: syscr, syscw, rchar, wchar). */
+function syscalls(pid: number): [number, number, number, number] {
+  const t = readFileSync(`/proc/${pid}/io`, "utf8");
+  const f = (k: string) => Number(new RegExp(`${k}: (\\d+)`).exec(t)![1]);
+  return [f("syscr"), f("syscw"), f("rchar"), f("wchar")];
+}
 type Case = "engine" | "route" | "web" | "sse";
 const titles: Record<Case, string> = {
   engine: "baseline: engine only (same app as npm start, own process)",
@@ -144,6 +153,8 @@ export async function benchWeb(): Promise<BenchTable[]> {
         "CPU ms/message: serving process + Redis": `${median(rs.map((x) => (x.serveCpu * 1000) / x.lat.length)).toFixed(3)} + ${median(rs.map((x) => (x.redisCpu * 1000) / x.lat.length)).toFixed(3)}`,
         "CPU vs baseline": median(cpuRatios).toFixed(2),
         "load generator CPU ms/message": c === "web" || c === "sse" ? median(rs.map((x) => (x.cpu * 1000) / x.lat.length)).toFixed(3) : "-",
+        "system calls/message: serving process read + write, Redis read + write": rs[0]!.io ? [0, 1, 4, 5].map((k) => median(rs.map((x) => x.io[k]! / x.lat.length)).toFixed(2)).join(" / ") : "-",
+        "bytes/message: serving process read + written": rs[0]!.io ? [2, 3].map((k) => Math.round(median(rs.map((x) => x.io[k]! / x.lat.length)))).join(" / ") : "-",
       };
     };
     const failures = [...runs.web, ...runs.sse, ...runs.engine, ...runs.route].reduce((a, x) => a + x.failures, 0);
@@ -152,7 +163,7 @@ export async function benchWeb(): Promise<BenchTable[]> {
       {
         title: "Web chat: messages per second through HTTP at 100 concurrent users (target: adapter ≤ 20 % of throughput)",
         rows: (["engine", "route", "web", "sse"] as Case[]).map(row),
-        note: `${ROUNDS} rounds, the four cases interleaved in each; messages/s is the median over rounds, p50/p95 are of the median round, "vs baseline" is the median of the per-round ratios (each round's ratios in brackets). Every case runs ${USERS} fresh users, each sending its next line of the script (the smart-factory form answered, then 删除我的数据; ${script.length} lines) when the previous one is answered. The baseline and the routeInbound row run in their own process built by createApp from the same environment as the service (same engine, knowledge base, Redis client options), looping in-process; the web rows go to \`npm start\` (REDIS_URL, no in-process worker) from a load generator in a third process (raw keep-alive HTTP/1.1; with SSE, each user also holds its page's event stream open: ${events} events read). CPU ms/message: CPU time of the serving process (engine host or service) and of Redis, divided by messages; the load generator's own CPU is the last column. One Redis with AOF, appendfsync everysec (as the private redis-server and compose.yaml). Failed messages: ${failures}.`,
+        note: `${ROUNDS} rounds, the four cases interleaved in each; messages/s is the median over rounds, p50/p95 are of the median round, "vs baseline" is the median of the per-round ratios (each round's ratios in brackets). Every case runs ${USERS} fresh users, each sending its next line of the script (the smart-factory form answered, then 删除我的数据; ${script.length} lines) when the previous one is answered. The baseline and the routeInbound row run in their own process built by createApp from the same environment as the service (same engine, knowledge base, Redis client options), looping in-process; the web rows go to \`npm start\` (REDIS_URL, no in-process worker) from a load generator in a third process (raw keep-alive HTTP/1.1; with SSE, each user also holds its page's event stream open: ${events} events read). CPU ms/message: CPU time of the serving process (engine host or service) and of Redis, divided by messages; the load generator's own CPU is the next column. System calls and bytes per message: from /proc/PID/io (syscr, syscw, rchar, wchar) of the serving process and of Redis around each loop (an HTTP request is one read and one write; Redis commands of concurrent users share writes through auto-pipelining). One Redis with AOF, appendfsync everysec (as the private redis-server and compose.yaml). Failed messages: ${failures}.`,
       },
     ];
   } finally {
