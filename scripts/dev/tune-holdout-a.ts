@@ -1,20 +1,22 @@
 // Dev aid: the retired blind set (test/fixtures/qa/tuning-holdout-a/, now tuning data) scored as the
 // benchmark scores it — seed questions on the five seed notices, fresh questions after `ingest` of the
 // fixture notices and the set's own notices — printing each miss with the answer.
-// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh]
+// --file F runs another tuning file (e.g. tuning-b.jsonl, about seeds, fixture and these notices) on the larger base.
+// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl]
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" } } });
 const dir = path.join(qaFixtures, "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 const freshKb = await freshKnowledgeBase([freshNoticesDir, path.join(dir, "notices")]);
 try {
-  for (const [name, env] of [["seed", seedKb], ["fresh", freshKb]] as const) {
+  const sets = values.file ? ([[values.file, freshKb]] as const) : ([["seed", seedKb], ["fresh", freshKb]] as const);
+  for (const [name, env] of sets) {
     if (values.only && values.only !== name) continue;
-    let items = await loadItems(path.join(dir, `${name}-questions.jsonl`));
+    let items = await loadItems(values.file ? path.join(qaFixtures, values.file) : path.join(dir, `${name}-questions.jsonl`));
     if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
     const results = [];
     for (const it of items) results.push(fromAnswer(await answerExtractive(env.ctx, it.q, { method: "v2" })));

@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, outOfScope, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -506,11 +506,12 @@ export async function answerV2(
   rawQuestion: string,
   options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
 ): Promise<Answer> {
-  const question = isolateNoticeTerms(ctx.index, sanitizeQuestion(rawQuestion));
+  const whole = sanitizeQuestion(rawQuestion);
+  const question = isolateNoticeTerms(ctx.index, withoutSituation(whole));
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(question);
-  const places = placesIn(question);
+  const places = placesIn(whole);
   // A quota asked for a city (「绵阳能推几个」) is the one every city's office gets when no passage names that city.
   const levels = levelsIn(question, ask === "count" ? places : []);
   const topic = topicWords(query, places, ask, question);

@@ -13,6 +13,10 @@ export const domainWords: readonly string[] = [
   "工业互联网", "示范平台", "标杆工厂", "标杆企业", "智能工厂", "数字化车间", "先进级", "卓越级", "领航级", "基础级",
   "两化融合", "成熟度", "跨行业", "跨领域", "标识解析", "二级节点", "数字化转型", "数字化标杆", "5G工厂", "5G全连接工厂",
   "专精特新", "小巨人", "首台套", "首批次", "首版次", "单项冠军", "零碳", "规上企业", "规模以上", "服务商", "杀手锏", "工业APP", "分支机构", "独立法人",
+  // Names of programs and terms of art people ask about that jieba cuts apart: whole, they can be the
+  // question's most specific term, so a notice holding only their pieces (工业 + 设计 + 中心) does not answer them.
+  "高企", "加计扣除", "研发费用加计扣除", "科创板", "北交所", "工业设计中心", "企业技术中心",
+  "服务型制造", "知识产权示范企业", "数据入表", "技改贴息", "未来工厂", "灯塔工厂", "保险补偿",
   "双跨", "双跨平台", "骑缝章",
 ];
 

@@ -4,7 +4,8 @@
  * question about 绵阳 although its passages never name the city.
  *
  * Full names (顺德区, 绵阳市, 四川省) are places wherever they appear; a name without its suffix
- * (绵阳, 晋江) only where the tagger reads it as a place name, so 「宁德时代」 or 「阿里云」 are not places.
+ * (绵阳, 晋江) only where the tagger reads it as a place name or the text names a division containing it
+ * (「宝安一家小厂，深圳这个试点…」), so 「宁德时代」 or 「阿里云」 are not places.
  */
 import { createRequire } from "node:module";
 import { taggedWords } from "./tokenize.ts";
@@ -68,7 +69,8 @@ export function divisionsIn(text: string): string[] {
     for (let len = Math.min(LONGEST, chars.length - i); len >= 2; len--) {
       const name = chars.slice(i, i + len).join("");
       if (!containing.has(name)) continue;
-      if (shortNames.has(name) && !containing.has(name + "市") && ![...tagged].some((t) => t === name || t.startsWith(name))) continue;
+      // A short name is a place where the tagger says so, or where the text also names a division containing it (宝安 … 深圳).
+      if (shortNames.has(name) && !containing.has(name + "市") && ![...tagged].some((t) => t === name || t.startsWith(name)) && ![...(containing.get(name) ?? [])].some((a) => text.includes(a))) continue;
       hit = name;
       break;
     }

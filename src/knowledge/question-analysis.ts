@@ -24,6 +24,7 @@ export type Ask =
   | "responsible"
   | "requirement"
   | "seal"
+  | "kinds"
   | "duration"
   | "format"
   | "yesno"
@@ -42,9 +43,11 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // How long (a period: 近三年, 12个月内), not when.
   ["duration", /年限|多久(?![^，。？?]{0,4}一次)|多长时间|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
-  ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比/],
+  ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|流水|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
+  // 「有哪两类」「分几类」: the classes of something, printed as 「分为X和Y两类」.
+  ["kinds", /哪两类|哪几类|哪几种|哪两种|分几类|分几种|分为哪|分成哪|有哪些类型|哪些类别|有几类|有几种/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
@@ -191,6 +194,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   duration: /近[一二两三四五六七八九十\d]+年|(?<!\d)\d{1,2}\s*年(?![\d度])|\d+\s*个?\s*(年|月|日|天|工作日)(内|以内|以上|之内)|[一二两三四五六七八九十]+年(内|以内|以上)|(不超过|不少于|满)\s*[\d一二两三四五六七八九十]+\s*个?\s*(年|月)|每[一二两三四五六七八九十\d]+年/,
+  kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
   seal: /公章|骑缝章|印章|签章|盖章|加盖/,
   format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
   yesno: null,
@@ -230,7 +234,8 @@ export const FILLER = new Set(
     "什么时候 何时 哪天 截止 期限 日期 时间 字数 多少字 比例 金额 多少钱 名额 数量 地址 门槛 条件 标准 情况 规定 具体 相关 " +
     "能 会 要 给 拿 多 少 大 小 高 低 啊 呀 呢 吧 嘛 么 了 的 是 都 也 就 还是 或者 以及 一下子 那么 这么 怎样 如何 为什么 为啥 " +
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
-    "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面"
+    "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
+    "您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间"
   ).split(" "),
 );
 
@@ -270,6 +275,22 @@ export function levelsIn(question: string, places: string[] = []): RegExp[] {
     if (office && !named.includes(office)) named.push(office);
   }
   return named;
+}
+
+/**
+ * The question without the asker's description of themselves (「我们是宝安一家做电子的小厂，」「我司在晋江，做鞋的，」):
+ * their trade and size are no words a passage must repeat. Places in it are kept (they select notices);
+ * the eligibility route reads the facts from the whole message before this.
+ */
+export function withoutSituation(question: string): string {
+  const clause = /(^|[，。,；;！!？?\s])((?:您好|你好)?[，,]?\s*(?:我们|我司|本公司|我们公司|我公司|我这边|我们这边|我家)(?:是|在|为|属于|做|搞|主要做|就是)[^，。,；;！!？?]{1,30}(?:[，,]\s*(?:主要|是)?(?:做|搞|从事|生产)[^，。,；;！!？?]{1,12})*)(?=[，。,；;！!？?]|$)/g;
+  let kept = "";
+  const rest = question.replace(clause, (_m, lead: string, body: string) => {
+    kept += ` ${placesIn(body).join(" ")}`;
+    return lead;
+  });
+  const content = rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "");
+  return [...content].length >= 4 ? `${rest}${kept}`.trim() : question;
 }
 
 export function placesIn(question: string): string[] {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askOf, carriesAsk, outOfScope, placesIn } from "../../src/knowledge/question-analysis.ts";
+import { askOf, carriesAsk, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
 import { containingPlaces } from "../../src/knowledge/places.ts";
 import { qaTexts } from "../../src/knowledge/texts.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -20,6 +20,8 @@ describe("places people name", () => {
     ["我们在绵阳，能报吗", ["绵阳"]],
     ["晋江的企业", ["晋江"]],
     ["阿里云平台算不算工业互联网平台", []],
+    // A county's short name counts when the text names its city.
+    ["我们在宝安，深圳这个试点能报吗", ["深圳", "宝安"]],
   ])("%s names %j", (q, want) => {
     expect(placesIn(q)).toEqual(want);
   });
@@ -42,6 +44,23 @@ describe("places people name", () => {
   });
 });
 
+describe("the asker's own situation", () => {
+  it.each([
+    ["您好，我们是晋江一家做鞋的工厂，智能工厂截止时间是哪天", "智能工厂截止时间是哪天"],
+    ["我司在南京，做软件的，标杆工厂要什么条件", "标杆工厂要什么条件"],
+    ["我们是泉州的", "我们是泉州的"],
+  ])("%s → asks %s", (q, rest) => {
+    expect(withoutSituation(q)).toContain(rest);
+    expect(withoutSituation(q)).not.toMatch(/做鞋|做软件/);
+  });
+
+  it("answers the question after a self-description, from the notice of the place named", async () => {
+    const a = await env.kb.ask("您好，我们是晋江一家做鞋的工厂，智能工厂省里截止时间是哪天");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toMatch(/4月1[05]日/);
+  });
+});
+
 describe("what the question asks", () => {
   it.each([
     ["工作组是哪个部门牵头的", "responsible"],
@@ -52,6 +71,8 @@ describe("what the question asks", () => {
     ["成员单位多久报一次进展，几号之前", "date"],
     ["申报书要盖什么章", "seal"],
     ["一级标题用什么字体", "format"],
+    ["5G工厂有哪两类", "kinds"],
+    ["设备上云率要求多少", "percent"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -105,6 +126,11 @@ describe("near the domain, yet not in the notices", () => {
   it("refuses a question that names no thing, only actions (注册…流程)", async () => {
     const a = await env.kb.ask("想在厦门注册一家新公司，流程怎么走");
     expect(a.answerable).toBe(false);
+  });
+
+  it("refuses another program's term of art the notices only share pieces of (高企, 加计扣除)", async () => {
+    expect((await env.kb.ask("高企认定要几项知识产权")).answerable).toBe(false);
+    expect((await env.kb.ask("研发费用加计扣除比例是多少")).answerable).toBe(false);
   });
 
   it("refuses a reward no notice offers (上市奖励 is no 补助 of a notice)", async () => {
