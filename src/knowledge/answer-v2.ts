@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -507,10 +507,11 @@ export async function answerV2(
   options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
 ): Promise<Answer> {
   const whole = sanitizeQuestion(rawQuestion);
-  const question = isolateNoticeTerms(ctx.index, withoutSituation(whole));
+  const asked = withoutSituation(whole);
+  const question = isolateNoticeTerms(ctx.index, foldAnotA(asked));
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
-  const ask = askOf(question);
+  const ask = askOf(asked);
   const places = placesIn(whole);
   // A quota asked for a city (「绵阳能推几个」) is the one every city's office gets when no passage names that city.
   const levels = levelsIn(question, ask === "count" ? places : []);
@@ -591,7 +592,7 @@ export async function answerV2(
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
-  if (process.env.QA_DEBUG) for (const x of all.slice(0, 6)) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
+  if (process.env.QA_DEBUG) for (const x of all.slice(0, Number(process.env.QA_DEBUG_TOP ?? 6))) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
   /** A refusal; when one of the best notices defers what is asked to another notice, it says so and quotes it. */
   const refuse = (cov: number): Answer => {
@@ -602,9 +603,13 @@ export async function answerV2(
     return refusal(cov);
   };
   if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0);
-  const cov = best.passageCoverage;
+  // 「佛山那个项目找谁问」: only a place and the kind of fact asked; the place's notice answers if a sentence carries that fact.
+  const placeOnly = topic.length === 0;
+  if (placeOnly && (ask === "other" || ask === "yesno" || !best.evidence)) return refuse(0);
+  const cov = placeOnly ? 1 : best.passageCoverage;
+  const local = placeOnly ? 1 : best.localCoverage;
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
-  if (cov < OUTCOME_THRESHOLDS.passages || best.localCoverage < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, best.localCoverage));
+  if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local));
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
   if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage);
 

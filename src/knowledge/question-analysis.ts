@@ -41,7 +41,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   // How long (a period: 近三年, 12个月内), not when.
-  ["duration", /年限|多久(?![^，。？?]{0,4}一次)|多长时间|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
+  ["duration", /近几年|最近几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
   ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
@@ -56,7 +56,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["subject", /什么样的(企业|单位)|哪些企业|哪类企业|哪种企业|什么企业|什么单位|哪些单位|谁能报|谁可以报|谁能申报|谁可以申报|谁来申报|由谁申报|谁来报|申报主体|申报对象|支持对象/],
   ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
   ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
-  ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要/],
+  ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要|([\u4e00-\u9fa5])不\1/],
 ];
 
 /**
@@ -235,7 +235,7 @@ export const FILLER = new Set(
     "能 会 要 给 拿 多 少 大 小 高 低 啊 呀 呢 吧 嘛 么 了 的 是 都 也 就 还是 或者 以及 一下子 那么 这么 怎样 如何 为什么 为啥 " +
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
-    "您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间"
+    "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间"
   ).split(" "),
 );
 
@@ -291,6 +291,11 @@ export function withoutSituation(question: string): string {
   });
   const content = rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "");
   return [...content].length >= 4 ? `${rest}${kept}`.trim() : question;
+}
+
+/** 「退不退」「占不占名额」「能不能报」: an A-not-A question names the verb once (退, 占名额, 能报). */
+export function foldAnotA(question: string): string {
+  return question.replace(/([\u4e00-\u9fa5])不\1/g, "$1");
 }
 
 export function placesIn(question: string): string[] {
