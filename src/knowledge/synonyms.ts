@@ -27,7 +27,8 @@ export const querySynonyms: ReadonlyArray<readonly [string, readonly string[]]> 
   ["杀手锏", ["杀手铜"]],
   ["杀手铜", ["杀手锏"]],
   ["规上", ["规模以上"]],
-  ["两化融合", ["两化融合自评估"]],
+  // 两化融合 (信息化和工业化融合) is what the 新一代信息技术与制造业融合 programs are called in conversation.
+  ["两化融合", ["两化融合自评估", "信息技术与制造业融合"]],
   ["成熟度", ["智能制造能力成熟度"]],
   ["多少字", ["字以内", "不超过", "字"]],
   ["字数", ["字以内", "不超过"]],

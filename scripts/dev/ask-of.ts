@@ -1,0 +1,3 @@
+// Dev aid: what the question analysis reads from questions. Usage: npx tsx scripts/dev/ask-of.ts "问题" …
+import { askOf, foldAnotA, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
+for (const q of process.argv.slice(2)) console.log(q, "→", askOf(withoutSituation(q)), placesIn(q), foldAnotA(withoutSituation(q)));
