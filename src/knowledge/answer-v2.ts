@@ -586,8 +586,8 @@ export async function answerV2(
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
   // What to hand in (materials, copies) is asked of a notice that takes applications, never of a policy document.
-  // So is how to apply (「怎么报」「流程怎么走」「去哪里办」).
-  const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question);
+  // So is how to apply (「怎么报」「流程怎么走」「去哪里办」) and by when.
+  const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question) || (ask === "date" && /申报|申请|截止|报名/.test(question));
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId) && !(handIn && ctx.notices.get(c.hit.chunk.docId)?.takesApplications === false));
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
