@@ -14,8 +14,6 @@ import { parseArgs } from "node:util";
 const { values } = parseArgs({ options: { n: { type: "string", default: "20000" }, users: { type: "string", default: "100" }, serve: { type: "string" } } });
 
 if (values.serve) {
-  const body = JSON.stringify({ clientId: "x", text: "你好" });
-  void body;
   const ready = (port: number) => process.stdout.write(`${port}\n`);
   process.stdin.on("data", () => process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`));
   if (values.serve === "node") {

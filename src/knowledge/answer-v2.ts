@@ -342,21 +342,38 @@ function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<strin
   return [...hits, ...extra];
 }
 
-const headingTerms = new WeakMap<KnowledgeIndex, { size: number; terms: string[] }>();
+/** A value derived from an index, computed once and again when the index grows (ingest adds in place). */
+function perIndex<T>(make: (index: KnowledgeIndex) => T): (index: KnowledgeIndex) => T {
+  const cache = new WeakMap<KnowledgeIndex, { size: number; value: T }>();
+  return (index) => {
+    const hit = cache.get(index);
+    if (hit && hit.size === index.chunks.size) return hit.value;
+    const value = make(index);
+    cache.set(index, { size: index.chunks.size, value });
+    return value;
+  };
+}
+
+/** The value memoised under a key of a per-index memo (perIndex of a Map). */
+function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** Headings' labels of the indexed notices (「单点突破类」「平台培育项目」), four to ten characters, longest first. */
-function noticeTerms(index: KnowledgeIndex): string[] {
-  const cached = headingTerms.get(index);
-  if (cached && cached.size === index.chunks.size) return cached.terms;
+const noticeTerms = perIndex((index) => {
   const terms = new Set<string>();
   for (const c of index.chunks.values())
     for (const h of c.section.split(" > ")) {
       const label = h.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*/, "").split(/[：:。，；（(]/)[0]!.trim();
       if (/^[\u4e00-\u9fa5]{4,10}$/.test(label)) terms.add(foldWidth(label));
     }
-  const sorted = [...terms].sort((a, b) => b.length - a.length);
-  headingTerms.set(index, { size: index.chunks.size, terms: sorted });
-  return sorted;
-}
+  return [...terms].sort((a, b) => b.length - a.length);
+});
 
 /**
  * A heading's label the question repeats (「我们报单点突破类的」) is set apart by spaces, so the word
@@ -393,47 +410,28 @@ function deferralOf(index: KnowledgeIndex, docId: string, compounds: Compound[],
 const TARGETED_ASKS = new Set<Ask>(["contact", "email", "copies", "place", "seal", "format"]);
 /** Notices (best first) searched for passages carrying the ask. */
 const TARGETED_NOTICES = 2;
-const askChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
+const askChunks = perIndex(() => new Map<string, IndexedChunk[]>());
 /**
  * Passages of the best-ranked notices that carry the asked kind of fact: a contact line rarely
  * repeats the question's words (「黄剑（工业数据安全标杆企业）0591-…」), so ranking alone may miss it.
  */
 function askHits(ctx: AnswerContext, hits: Hit[], ask: Ask): Hit[] {
   if (!TARGETED_ASKS.has(ask)) return hits;
-  let cached = askChunks.get(ctx.index);
-  if (!cached || cached.size !== ctx.index.chunks.size) {
-    cached = { size: ctx.index.chunks.size, map: new Map() };
-    askChunks.set(ctx.index, cached);
-  }
+  const memo = askChunks(ctx.index);
   const docs = [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TARGETED_NOTICES);
   const seen = new Set(hits.map((h) => h.chunk.id));
   const extra: Hit[] = [];
   for (const id of docs) {
-    const key = `${id}\u0000${ask}`;
-    let chunks = cached.map.get(key);
-    if (!chunks) {
-      chunks = (chunksByNotice(ctx.index).get(id) ?? []).filter((c) => carriesAsk(ask, c.text));
-      cached.map.set(key, chunks);
-    }
+    const chunks = memoised(memo, `${id}\u0000${ask}`, () => (chunksByNotice(ctx.index).get(id) ?? []).filter((c) => carriesAsk(ask, c.text)));
     for (const chunk of chunks) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
   }
   return [...hits, ...extra];
 }
 
-const noticeTexts = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, string> }>();
+const noticeTexts = perIndex(() => new Map<string, string>());
 /** A notice's whole text (sections and passages), normalized once, rebuilt when the index grows. */
 function noticeTextOf(index: KnowledgeIndex, docId: string): string {
-  let cached = noticeTexts.get(index);
-  if (!cached || cached.size !== index.chunks.size) {
-    cached = { size: index.chunks.size, map: new Map() };
-    noticeTexts.set(index, cached);
-  }
-  let text = cached.map.get(docId);
-  if (text === undefined) {
-    text = norm((chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" "));
-    cached.map.set(docId, text);
-  }
-  return text;
+  return memoised(noticeTexts(index), docId, () => norm((chunksByNotice(index).get(docId) ?? []).map((c) => `${c.section} ${c.text}`).join(" ")));
 }
 
 /** Score a passage loses when its notice's title does not name the program the question names and another's does (tuning data). */
@@ -462,43 +460,31 @@ function noticeLabelNorm(index: KnowledgeIndex, docId: string, meta: NoticeMeta 
 
 /** Longest section heading (numbering stripped) taken as a heading, not a list item's first clause (tuning data). */
 const HEADING_CHARS = 12;
-const noticeViews = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, NoticeView> }>();
+const noticeViews = perIndex(() => new Map<string, NoticeView>());
 /** A notice's title line, headings and passages (cited titles 《…》 removed), normalized once. */
 function noticeViewOf(index: KnowledgeIndex, docId: string, meta: NoticeMeta | undefined): NoticeView {
-  let cached = noticeViews.get(index);
-  if (!cached || cached.size !== index.chunks.size) {
-    cached = { size: index.chunks.size, map: new Map() };
-    noticeViews.set(index, cached);
-  }
-  let view = cached.map.get(docId);
-  if (!view) {
+  return memoised(noticeViews(index), docId, () => {
     const chunks = chunksByNotice(index).get(docId) ?? [];
-    view = {
+    return {
       label: chunks[0] ? norm(noticeLabel(chunks[0], meta)) : "",
       // Short headings only: a list item's first clause often becomes its heading (「（一）已获评国家级绿色工厂的企业不再重复申报」).
       headings: norm([...new Set(chunks.flatMap((c) => c.section.split(" > ")))].filter((h) => [...h.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, "")].length <= HEADING_CHARS).join(" ")),
       passages: [...new Set(chunks.map((c) => c.section))].map((sec) => norm(chunks.filter((c) => c.section === sec).map((c) => c.text).join(" ").replace(/《[^》]*》/g, " "))),
       all: noticeTextOf(index, docId),
     };
-    cached.map.set(docId, view);
-  }
-  return view;
+  });
 }
 
-const noticeChunks = new WeakMap<KnowledgeIndex, { size: number; map: Map<string, IndexedChunk[]> }>();
 /** Chunks grouped by notice, rebuilt when the index grows (ingest adds in place). */
-function chunksByNotice(index: KnowledgeIndex): Map<string, IndexedChunk[]> {
-  const cached = noticeChunks.get(index);
-  if (cached && cached.size === index.chunks.size) return cached.map;
+const chunksByNotice = perIndex((index) => {
   const map = new Map<string, IndexedChunk[]>();
   for (const c of index.chunks.values()) {
     const list = map.get(c.docId);
     if (list) list.push(c);
     else map.set(c.docId, [c]);
   }
-  noticeChunks.set(index, { size: index.chunks.size, map });
   return map;
-}
+});
 
 /** Three outcomes: a quoted answer, the most relevant passages, or a refusal. */
 export async function answerV2(

