@@ -2,14 +2,15 @@
 // benchmark scores it — seed questions on the five seed notices, fresh questions after `ingest` of the
 // fixture notices and the set's own notices — printing each miss with the answer.
 // --file F runs another tuning file (e.g. tuning-b.jsonl, about seeds, fixture and these notices) on the larger base.
-// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl]
+// --set D scores another retired set (e.g. tuning-holdout-h2) the same way.
+// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" } } });
-const dir = path.join(qaFixtures, "tuning-holdout-a");
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" } } });
+const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 const freshKb = await freshKnowledgeBase([freshNoticesDir, path.join(dir, "notices")]);
 try {
