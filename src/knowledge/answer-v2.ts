@@ -45,7 +45,7 @@ const PLACE_CONTAINED = 0.3;
 const NAMED_NOTICE = 0.5;
 
 /** Single characters that carry no topic even when left over from a re-cut word. */
-const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被将由于其之也都而并就还要吗呢吧啊呀嘛么个这那该此各每我你他她它们请能会得地着过上下中内外里后前才行先没评交报写填给拿多少大小高低新老好"]);
+const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被将由于其之也都而并就还要吗呢吧啊呀嘛么个这那该此各每我你他她它们请能会得地着过上下中内外里后前才行先没评交报写填给拿多少大小高低新老好想企够"]);
 const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
@@ -110,7 +110,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word);
+      // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
@@ -494,7 +495,8 @@ export async function answerV2(
 ): Promise<Answer> {
   const whole = sanitizeQuestion(rawQuestion);
   const asked = withoutSituation(whole);
-  const question = isolateNoticeTerms(ctx.index, foldAnotA(asked));
+  // 「装备工业处在哪办公」: 在 of 在哪 is no part of the word before it (处在).
+  const question = isolateNoticeTerms(ctx.index, foldAnotA(asked)).replace(/(?<=[\u4e00-\u9fa5])(?=在(哪|什么地方|何处))/g, " ");
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(asked);

@@ -52,10 +52,11 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["kinds", /哪两类|哪几类|哪几种|哪两种|分几类|分几种|分为哪|分成哪|有哪些类型|哪些类别|有几类|有几种/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
   ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
-  ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁/],
+  // 「材料是直接寄给省厅吗」: a yes/no question about where to send asks where.
+  ["place", /哪里|哪儿|在哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁|(寄|交|报送?|送|递|发)(给|到|至)[^，。？?]{1,8}[吗么][？?]?$/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
   ["responsible", /谁负责|谁牵头|谁来负责|哪个单位负责|哪些单位负责|哪些部门负责|责任单位|牵头单位|负责单位/],
-  ["requirement", /要求|条件|标准|门槛|资格|前提|规定/],
+  ["requirement", /要求|条件|标准|门槛|资格|前提|规定|杠杠|硬指标/],
   ["yesno", /吗[？?]?$|能不能|可不可以|是否|会不会|要不要|占不占|还要|([\u4e00-\u9fa5])不\1/],
 ];
 
@@ -180,7 +181,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   words: /\d+\s*字/,
   // A day or a time: 「2022年1月以来」 names a period, not the date asked (「哪年」 asks are read by askUnit).
   // 「5月底」「20日前」「每季度」: a month's end, a day of any month and a period answer a 「几号」「截到几月」 too.
-  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}\s*月(底|末|初|上旬|中旬|下旬)|\d{1,2}\s*日(前|之前|以前)|每(季度|月|年|半年)/,
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}\s*月(底|末|初|上旬|中旬|下旬)|\d{1,2}\s*日(前|之前|以前)|每(季度|月|年|半年)/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
@@ -235,7 +236,8 @@ export const FILLER = new Set(
     "能 会 要 给 拿 多 少 大 小 高 低 啊 呀 呢 吧 嘛 么 了 的 是 都 也 就 还是 或者 以及 一下子 那么 这么 怎样 如何 为什么 为啥 " +
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
-    "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间"
+    "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间 " +
+    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少"
   ).split(" "),
 );
 
@@ -285,9 +287,17 @@ export function levelsIn(question: string, places: string[] = []): RegExp[] {
 export function withoutSituation(question: string): string {
   const clause = /(^|[，。,；;！!？?\s])((?:您好|你好)?[，,]?\s*(?:我们|我司|本公司|我们公司|我公司|我这边|我们这边|我家)(?:是|在|为|属于|做|搞|主要做|就是)[^，。,；;！!？?]{1,30}(?:[，,]\s*(?:主要|是)?(?:做|搞|从事|生产)[^，。,；;！!？?]{1,12})*)(?=[，。,；;！!？?]|$)/g;
   let kept = "";
-  const rest = question.replace(clause, (_m, lead: string, body: string) => {
+  let rest = question.replace(clause, (_m, lead: string, body: string) => {
     kept += ` ${placesIn(body).join(" ")}`;
     return lead;
+  });
+  // 「长春一家汽配企业报…」「晋江一家鞋企想报…」: the asker's trade named in passing, without 我们.
+  // Only at a clause's start or after a place: 「注册一家有限责任公司」 is what is asked.
+  rest = rest.replace(/一家(?:做|搞|从事|生产)?[^，。,；;！!？?\s]{1,14}?(?:企业|公司|工厂|厂|企)/g, (m, at: number, all: string) => {
+    const lead = all.slice(0, at).split(/[，。,；;！!？?\s]/).pop()!.replace(/(的|是|这边)$/, "");
+    if (lead !== "" && !/^(我们|我司|我)$/.test(lead) && !(lead.length <= 8 && placesIn(lead).length > 0)) return m;
+    kept += ` ${placesIn(m).join(" ")}`;
+    return "";
   });
   const content = rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "");
   return [...content].length >= 4 ? `${rest}${kept}`.trim() : question;

@@ -49,9 +49,16 @@ describe("the asker's own situation", () => {
     ["您好，我们是晋江一家做鞋的工厂，智能工厂截止时间是哪天", "智能工厂截止时间是哪天"],
     ["我司在南京，做软件的，标杆工厂要什么条件", "标杆工厂要什么条件"],
     ["我们是泉州的", "我们是泉州的"],
+    // Without 我们: 「<place>一家<trade>企业…」 at a clause's start.
+    ["福州一家做家具的企业，标杆工厂要什么条件", "标杆工厂要什么条件"],
+    ["四平一家机械厂报示范项目要交几份", "报示范项目要交几份"],
   ])("%s → asks %s", (q, rest) => {
     expect(withoutSituation(q)).toContain(rest);
-    expect(withoutSituation(q)).not.toMatch(/做鞋|做软件/);
+    expect(withoutSituation(q)).not.toMatch(/做鞋|做软件|家具|机械/);
+  });
+
+  it("keeps 「一家…公司」 when it is what is asked, not who asks", () => {
+    expect(withoutSituation("注册一家有限责任公司要多久")).toContain("一家有限责任公司");
   });
 
   it("answers the question after a self-description, from the notice of the place named", async () => {
@@ -73,6 +80,8 @@ describe("what the question asks", () => {
     ["一级标题用什么字体", "format"],
     ["5G工厂有哪两类", "kinds"],
     ["设备上云率要求多少", "percent"],
+    ["申报材料是交给市工信局吗", "place"],
+    ["纸质件寄到省厅么", "place"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -81,6 +90,7 @@ describe("what the question asks", () => {
     ["date", "截至2020年5月底的财务报表", true],
     ["date", "于每季度最后一个月20日前报送", true],
     ["date", "2022年1月以来", false],
+    ["date", "2025年1-6月的缴费证明", true],
     ["duration", "近三年无涉黑涉恶违法行为", true],
     ["duration", "认定有效期3年", true],
     ["duration", "2025年度财务报表", false],
@@ -159,6 +169,24 @@ describe("facts said in other words", () => {
     const a = await env.kb.ask("工业互联网专项工作组各成员单位每个季度几号前报送工作进展");
     expect(a.outcome).toBe("answer");
     expect(a.answer).toContain("20日前");
+  });
+
+  it("reads 硬杠杠 as the ask, not a word the clause must repeat", async () => {
+    const a = await env.kb.ask("融合发展项目平台类对营收有啥硬杠杠");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("3000万元");
+  });
+
+  it("reads 「X处在哪办公」 as 处 + 在哪 and answers with the address", async () => {
+    const a = await env.kb.ask("智能工厂这块，装备工业处在哪办公");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("华林路166号");
+  });
+
+  it("does not count the asker's trade (四平一家机械厂) as what the clause must hold", async () => {
+    const a = await env.kb.ask("四平一家机械厂报制造业服务化示范，审计报告要哪年的");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("2019年");
   });
 
   it("answers an aspect asked in plain words (涉黑的年限 → 近三年)", async () => {
