@@ -102,6 +102,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   // 「哪个处室」「什么报告」: the noun the question word governs is what is asked (askUnit, carriesAsk read it), not topic.
   const heads = new Set(question ? askHeads(question) : []);
   return [...new Set(words)]
+    // 「联系邮箱」「咨询电话」 of an e-mail or phone asked: the evidence tells them apart, the word is part of the ask.
+    .filter((w) => !(askModifiers.has(w) && (ask === "email" || ask === "contact")))
     .filter((w) => !FILLER.has(w) && !heads.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
@@ -276,7 +278,8 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   // Words the notice's title already carries select the notice; the sentence must carry the rest.
   const labelHay = norm(label);
   const asked = topic.filter((t) => wordFound(t, labelHay) < 0.5);
-  const blank = isBlankForm(c.text, { instructionsAreContent: true }) && ask !== "words" ? 0.2 : 0;
+  // A form's line may define a term (「活跃开发者为近一个月至少登陆1次平台…」) or limit the words: then it is content.
+  const blank = isBlankForm(c.text, { instructionsAreContent: true }) && ask !== "words" && ask !== "definition" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
   // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
   const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
@@ -289,7 +292,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
     if (sentences.length > 1 && onlyHeading(sentence.s, c.section, c.noticeTitle || c.title)) continue;
     const sentCoverage = asked.length > 0 ? topicCoverage(shaded, `${c.section} ${sentence.label} ${sentence.s}`) : 0;
     // An attachment is named by the annex the passage is in (「附件3 …申报书 > …」) as well as by the sentence.
-    const evidence = unit ? unit.test(sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
+    const evidence = unit ? unit.test(sentence.s) : ask === "definition" ? defines(topic, sentence.s) : carriesAsk(ask, ask === "attachment" ? `${c.section} ${sentence.s}` : sentence.s);
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
     const inner = places.filter((p) => !labelHay.includes(p));
     // Only a sentence that carries the asked kind of fact gains by naming the place or level.
@@ -310,6 +313,12 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
     if (!best || score > best.score) best = { hit, passageCoverage, sentence, sentences, evidence, placeOk, specific, sentenceCoverage, localCoverage, score };
   }
   return best;
+}
+
+/** Whether the sentence defines a noun of the question: the noun followed by 为, 是指, 指, a colon or a bracket. */
+function defines(topic: TopicWord[], sentence: string): boolean {
+  const hay = norm(sentence);
+  return topic.some((t) => t.noun && new RegExp(`${norm(t.word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(为|是指|指|是|：|:|（)`).test(hay));
 }
 
 /**

@@ -27,6 +27,7 @@ export type Ask =
   | "kinds"
   | "duration"
   | "format"
+  | "definition"
   | "yesno"
   | "other";
 
@@ -36,13 +37,16 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // Seals and the form's typography: what people ask most when they fill a 申报书.
   ["seal", /盖(什么|谁的|哪个|哪些|啥|哪家|几个)?[^，。？?]{0,3}章|公章|骑缝|印章|签章|签字盖章/],
   ["format", /字体|字号|几号字|行距|页边距|用什么纸|纸张|装订/],
+  // What a term of the notice means (「活跃开发者怎么界定」「规上是指什么」): the clause defining it.
+  ["definition", /怎么界定|如何界定|怎样界定|怎么定义|如何定义|什么意思|啥意思|指什么|指的是什么|指啥|什么叫|啥叫|怎么理解|如何理解|含义|定义/],
   ["email", /邮箱|邮件|e-?mail/i],
   ["contact", /联系人|联系谁|找谁|电话|咨询|问谁|打给谁|联系方式|热线|负责人|是谁/],
   ["attachment", /附件几|第几个附件|哪个附件|几号附件|是附件|在附件/],
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   // How long (a period: 近三年, 12个月内), not when.
-  ["duration", /近几年|最近几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
-  ["date", /什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
+  ["duration", /近几年|最近几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间(?![^，。？?]{0,4}一次)|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
+  // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
+  ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|流水|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
@@ -167,7 +171,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分)/.exec(question);
   if (!m) return null;
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
-  const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1];
+  // Enterprises are counted in 家 and 个 alike (「泉州15个」 for 「能推荐几家」).
+  const unit = m[1] === "天" ? "(天|日|个工作日)" : m[1] === "家" || m[1] === "个" ? "(家|个(?!工作日|月|百分点|小时))" : m[1];
   // 「1万套」「三千家」: a magnitude may stand between the figure and its unit.
   return new RegExp(`(\\d|${CN_NUM})\\s*[万千百]?\\s*(（[^）]{0,3}）)?\\s*${unit}|${unit}[^，。；]{0,6}(自行确定|不限)|(数量|名额|个数)[^，。；]{0,4}(自行确定|不限|不作限制)`);
 }
@@ -198,6 +203,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
   seal: /公章|骑缝章|印章|签章|盖章|加盖/,
   format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
+  // Read against the term itself in answer-v2 (definitionOf); a clause that defines something.
+  definition: /是指|指的是|定义为|界定为|为|：|（/,
   yesno: null,
   other: null,
 };
@@ -237,7 +244,7 @@ export const FILLER = new Set(
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
     "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间 " +
-    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少"
+    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知"
   ).split(" "),
 );
 

@@ -82,6 +82,9 @@ describe("what the question asks", () => {
     ["设备上云率要求多少", "percent"],
     ["申报材料是交给市工信局吗", "place"],
     ["纸质件寄到省厅么", "place"],
+    ["规上企业是指什么", "definition"],
+    ["首版次软件怎么界定", "definition"],
+    ["进展多长时间报一次", "date"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -187,6 +190,30 @@ describe("facts said in other words", () => {
     const a = await env.kb.ask("四平一家机械厂报制造业服务化示范，审计报告要哪年的");
     expect(a.answerable).toBe(true);
     expect(a.answer).toContain("2019年");
+  });
+
+  it("answers what a term means from the clause defining it, even in a form's line", async () => {
+    const a = await env.kb.ask("双跨平台里说的活跃开发者，啥意思");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("近一个月至少登陆1次");
+  });
+
+  it("counts enterprises in 个 as well as 家", async () => {
+    const a = await env.kb.ask("漳州数字化标杆企业能推几家");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("漳州7个");
+  });
+
+  it("answers an e-mail asked with 联系 and 通知 around it", async () => {
+    const a = await env.kb.ask("跨行业平台那个通知留的联系邮箱是多少");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("fjsgtxxh@gxt.fujian.gov.cn");
+  });
+
+  it("answers 「多久报一次」 with the day of each period", async () => {
+    const a = await env.kb.ask("工业互联网专项工作组的成员单位隔多久要报一次进展情况");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("每季度最后一个月20日前");
   });
 
   it("answers an aspect asked in plain words (涉黑的年限 → 近三年)", async () => {
