@@ -101,9 +101,13 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
   // 「哪个处室」「什么报告」: the noun the question word governs is what is asked (askUnit, carriesAsk read it), not topic.
   const heads = new Set(question ? askHeads(question) : []);
+  // 「哪些类型的企业」「什么方式」: an aspect the question word governs is the ask too.
+  for (const m of question.matchAll(/(?:哪些|哪种|哪类|哪几种|什么|啥)(?:样的|的)?([\u4e00-\u9fa5]{2})/g)) if (ASPECT_WORDS.has(m[1]!)) heads.add(m[1]!);
   return [...new Set(words)]
     // 「联系邮箱」「咨询电话」 of an e-mail or phone asked: the evidence tells them apart, the word is part of the ask.
     .filter((w) => !(askModifiers.has(w) && (ask === "email" || ask === "contact")))
+    // 「谁制定的」: the verb of authorship is the ask (the cover says 「…编制」).
+    .filter((w) => !(ask === "responsible" && /^(编制|制定|起草|编写|拟定|编)$/.test(w)))
     .filter((w) => !FILLER.has(w) && !heads.has(w) && !isLevelWord(w) && !/^(几|多少|哪)/.test(w) && !(cue && cue.test(w) && !ATTRIBUTE_CUES.test(w)) && !places.some((p) => p.includes(w) || w.includes(p)) && !/^[a-z0-9]$/.test(w))
     .filter((w) => [...w].length > 1 || (/[\u4e00-\u9fa5]/.test(w) && !SINGLE_FILLER.has(w)))
     .flatMap((word) => {
@@ -259,7 +263,15 @@ function excerptOf(c: Candidate): string {
     .join("");
 }
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string): Candidate | null {
+/**
+ * Nouns of the question that are no topic (a passage need not hold them to answer) yet tell
+ * sentences apart: 名额 of 「占不占名额」 points at the clause 「…不占地方申报名额」 of the notice.
+ */
+const SENTENCE_CUES = ["名额", "条件", "标准", "门槛", "比例", "金额", "期限", "数量", "范围", "限制", "规定", "字数"];
+/** Score a sentence gains when it holds the question's sentence cues (tuning data). */
+const SENTENCE_CUE = 0.1;
+
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string, cues: string[] = []): Candidate | null {
   const c = hit.chunk;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
@@ -303,10 +315,12 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
       fits +
       0.35 * passageCoverage +
       0.35 * sentCoverage +
+      (cues.length > 0 ? (SENTENCE_CUE * cues.filter((w) => sentence.s.includes(w)).length) / cues.length : 0) +
       (evidence && ask !== "other" && ask !== "yesno" ? (ask === "requirement" ? 0.15 : 0.3) : 0) +
       0.2 * noticeMatch +
       0.05 * hit.score -
-      blank -
+      // A form's cover names who wrote it (「工业和信息化部编制」): that line is content.
+      (ask === "responsible" && /(编制|制定|编印)$/.test(sentence.s) ? 0 : blank) -
       (placeNamed ? 0 : placeOk ? PLACE_CONTAINED : 0.3) -
       (specific && specificHere ? 0 : 0.3);
     const sentenceCoverage = asked.length > 0 ? topicCoverage(asked, `${c.section} ${sentence.label} ${sentence.s}`) : 1;
@@ -513,6 +527,7 @@ export async function answerV2(
   // A quota asked for a city (「绵阳能推几个」) is the one every city's office gets when no passage names that city.
   const levels = levelsIn(question, ask === "count" ? places : []);
   const topic = topicWords(query, places, ask, question);
+  const cues = SENTENCE_CUES.filter((w) => question.includes(w));
   const unit = askUnit(question, ask);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
@@ -568,7 +583,7 @@ export async function answerV2(
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
   const pairs = askHits(ctx, namedNoticeHits(ctx, hits, noticeMatch), ask)
-    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId)))
+    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId), cues))
     .filter((c): c is Candidate => c !== null);
   // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
   // passages of notices whose title does not name it rank below those of notices that do.

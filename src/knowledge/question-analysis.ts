@@ -121,12 +121,16 @@ export function askOf(question: string): Ask {
   const ask = askByCues(question);
   // 「开发者数量是光看注册总数吗」: a yes/no question with no question word names a count as its subject, it does not ask for one.
   if ((ask === "count" || ask === "percent" || ask === "level") && /[吗么][？?]?$/.test(question.trim()) && !/多少|几|什么|啥|哪|谁|何|怎么|如何|咋/.test(question)) return "yesno";
+  // 「还要报吗？占不占名额」: a quota named in a yes/no question, no figure asked.
+  if (ask === "count" && /([\u4e00-\u9fa5])不\1|[吗么][？?]|是否/.test(question) && !/多少|几|数量/.test(question)) return "yesno";
   return ask;
 }
 
 function askByCues(question: string): Ask {
   // 「哪个部门牵头」「谁负责」: who is responsible, whatever noun the question word governs.
   if (/(哪个|哪些|哪家|什么|谁)[^，。？?]{0,6}(牵头|负责)/.test(question) && !/对[^，。？?]{0,8}负责/.test(question)) return "responsible";
+  // 「申报书是哪个部门编的」「谁出的模板」: who wrote it, printed as 「…编制」.
+  if (/((哪个|哪些|哪家|什么)(部门|单位|机构|处室)|谁)[^，。？?]{0,4}(编|出|制定|编制|起草|拟)的/.test(question)) return "responsible";
   for (const m of question.matchAll(INTERROGATIVE)) {
     const after = question.slice(m.index + m[0].length);
     for (const [ask, head] of HEAD_NOUNS) if (head.test(after)) return ask;
@@ -197,7 +201,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   attachment: /附件\s*\d|见附件/,
   document: /《[^》]+》|〔\d{4}〕\d+号|GB\/?T/,
   subject: /(申报|支持|认定)(单位|主体|对象|企业)[^。；]{0,8}(应为|应是|为|包括|是|须为)|(应为|须为)[^。；]{0,30}企业|注册[^。；]{0,12}企业|作为(申报|支持|认定)?(主体|对象)/,
-  responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头)/,
+  responsible: /责任单位|牵头单位|负责单位|由[^。；]{1,20}(负责|牵头|编制|制定)|[\u4e00-\u9fa5]{2,16}(编制|制定|编印)$/,
   requirement: /不低于|不少于|不超过|以上|以下|达到|应当|应为|须|需(?!求)|必须|具有|具备|\d/,
   duration: /近[一二两三四五六七八九十\d]+年|(?<!\d)\d{1,2}\s*年(?![\d度])|\d+\s*个?\s*(年|月|日|天|工作日)(内|以内|以上|之内)|[一二两三四五六七八九十]+年(内|以内|以上)|(不超过|不少于|满)\s*[\d一二两三四五六七八九十]+\s*个?\s*(年|月)|每[一二两三四五六七八九十\d]+年/,
   kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
@@ -244,7 +248,7 @@ export const FILLER = new Set(
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
     "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间 " +
-    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知"
+    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知 还会 会不会 还能 还用 还得"
   ).split(" "),
 );
 

@@ -85,6 +85,9 @@ describe("what the question asks", () => {
     ["规上企业是指什么", "definition"],
     ["首版次软件怎么界定", "definition"],
     ["进展多长时间报一次", "date"],
+    ["申报书是哪个部门编的", "responsible"],
+    ["这个意见是依据哪个文件出的", "document"],
+    ["今年还要报吗？占不占名额", "yesno"],
   ])("%s asks for %s", (q, ask) => {
     expect(askOf(q)).toBe(ask);
   });
@@ -208,6 +211,24 @@ describe("facts said in other words", () => {
     const a = await env.kb.ask("跨行业平台那个通知留的联系邮箱是多少");
     expect(a.outcome).toBe("answer");
     expect(a.answer).toContain("fjsgtxxh@gxt.fujian.gov.cn");
+  });
+
+  it("picks the clause holding 名额 when a yes/no question names it", async () => {
+    const a = await env.kb.ask("已经获评过跨行业跨领域平台的企业，这次还要报吗，占名额不");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("不占地方申报名额");
+  });
+
+  it("reads 「什么类型的单位」 as who may apply, not a word the clause must hold", async () => {
+    const a = await env.kb.ask("什么类型的单位能报双跨平台");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("大型骨干企业");
+  });
+
+  it("answers who wrote a form from its cover (「…编制」)", async () => {
+    const a = await env.kb.ask("跨行业跨领域平台的申报书模板是谁制定的");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("工业和信息化部编制");
   });
 
   it("answers 「多久报一次」 with the day of each period", async () => {
