@@ -15,7 +15,7 @@ import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
 import { qaTexts } from "./texts.ts";
 import { domainWords } from "./domain-words.ts";
-import { aboutQuestion, compoundsOf, type Compound, DISTINCT, inPassing, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
+import { aboutQuestion, compoundsOf, type Compound, DISTINCT, inPassing, namesOtherProgram, programsNamed, RARE, standingOf, type NoticeView } from "./topic-phrases.ts";
 import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf, words, type WeightedQuery } from "./tokenize.ts";
 
 /**
@@ -550,13 +550,20 @@ export async function answerV2(
   }
   // Notices only mentioning in passing what the question asks about (another program) do not answer it.
   const compounds = compoundsOf(question, topic, places);
+  // The program the question applies for (「专精特新中小企业认定」): a notice not running it is about something else.
+  const programs = programsNamed(question, compounds);
   const about = new Map<string, boolean>();
   const aboutNotice = (docId: string) => {
     let ok = about.get(docId);
     if (ok === undefined) {
       const meta = ctx.notices.get(docId);
       const view = noticeViewOf(ctx.index, docId, meta);
-      ok = aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1);
+      ok =
+        aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1) &&
+        !namesOtherProgram(programs, view, (w) => {
+          const t = topic.find((x) => x.word === w);
+          return t ? wordFound(t, view.label, 1) >= 1 || wordFound(t, view.headings, 1) >= 1 : view.label.includes(w) || view.headings.includes(w);
+        });
       about.set(docId, ok);
     }
     return ok;

@@ -162,3 +162,34 @@ export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: N
   const inCompounds = compounds.filter((_, i) => standings[i] === "variant").flatMap((c) => c.parts);
   return topic.some((t) => t.noun && !inCompounds.some((p) => p.includes(t.word) || t.word.includes(p)) && inLabel(t));
 }
+
+/** Verbs of a program's procedure: the compound before one of them names the program the question is about. */
+const PROGRAM_AFTER = /^(?:的)?(?:认定|评定|评选|评价|申报|申请|评审|复核|遴选|评上|获评|入选)/;
+
+/**
+ * The programs the question names as the object of applying (「专精特新中小企业认定」「申报绿色工厂」):
+ * rare compounds (DISTINCT) standing next to a verb of a program's procedure.
+ */
+export function programsNamed(text: string, compounds: Compound[]): Compound[] {
+  const question = text.replace(/\s+/g, "");
+  return compounds.filter((c) => {
+    const name = c.parts.join("");
+    // A rare word, or two names or more (绿色+工厂): a program's name, not a word of the procedure (材料).
+    if (c.weight < DISTINCT.value && !(c.parts.length >= 2 && chars(name) >= 4)) return false;
+    const at = question.indexOf(name);
+    if (at < 0) return false;
+    const after = PROGRAM_AFTER.exec(question.slice(at + name.length))?.[0];
+    // 「省属企业申报…」: before 申报 an applicant is named as often as a program; before 认定, a program.
+    return !!after && !(/申报|申请/.test(after) && /(企业|单位|公司|机构|厂家)$/.test(name));
+  });
+}
+
+/**
+ * Whether the notice runs another program than the one the question names: the named program's
+ * rarest word is neither in the notice's title line nor in its headings (by itself or one of its
+ * alternatives), so the notice can only mention it in passing (「获评省级及以上"专精特新"中小企业的…」
+ * in a notice on 工业设计中心).
+ */
+export function namesOtherProgram(named: Compound[], view: NoticeView, inTitleOrHeadings: (word: string) => boolean): boolean {
+  return named.some((c) => !inTitleOrHeadings(c.parts[c.key]!) && !c.parts.some((p) => chars(p) >= 3 && (view.label.includes(p) || view.headings.includes(p))));
+}

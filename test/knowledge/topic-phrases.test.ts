@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topicWords } from "../../src/knowledge/answer-v2.ts";
 import { askOf, placesIn } from "../../src/knowledge/question-analysis.ts";
 import { queryTokens } from "../../src/knowledge/tokenize.ts";
-import { compoundsOf, inPassing, standingOf, type NoticeView } from "../../src/knowledge/topic-phrases.ts";
+import { compoundsOf, inPassing, namesOtherProgram, programsNamed, standingOf, type NoticeView } from "../../src/knowledge/topic-phrases.ts";
 import { projectRoot } from "../../src/shared/config.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
 
@@ -54,6 +54,55 @@ describe("tiers and names in passing", () => {
     const [c] = compounds("首批次新材料评定要什么条件");
     expect(inPassing(c!, firstSet, () => 1)).toBe(true);
     expect(inPassing(c!, firstSet, () => 5)).toBe(false);
+  });
+});
+
+describe("the program a question applies for", () => {
+  const named = (q: string) => programsNamed(q, compounds(q)).map((c) => c.parts.join(""));
+
+  it.each([
+    ["河南专精特新中小企业认定要什么条件", "专精特新中小企业"],
+    ["绿色工厂评上了有奖励吗", "绿色工厂"],
+    ["未来工厂的认定条件是什么", "未来工厂"],
+  ])("%s names %s", (q, want) => {
+    expect(named(q)).toContain(want);
+  });
+
+  it.each([
+    // The applicant, not the program, stands before 申报.
+    "省属企业申报跨行业平台先报给谁",
+    // Words of the procedure, not before a verb of it.
+    "纸质材料交几份",
+  ])("%s names no program", (q) => {
+    expect(named(q)).toEqual([]);
+  });
+
+  it("tells a notice running another program from one running it", () => {
+    const [c] = programsNamed("专精特新中小企业认定要什么营收条件", compounds("专精特新中小企业认定要什么营收条件"));
+    const design = view({ label: "河北省工业和信息化厅关于组织开展2026年度省级工业设计中心认定工作的通知", headings: "二、申报条件" });
+    const sme = view({ label: "关于开展2026年度专精特新中小企业认定工作的通知", headings: "二、认定条件" });
+    const inView = (v: NoticeView) => (w: string) => v.label.includes(w) || v.headings.includes(w);
+    expect(namesOtherProgram([c!], design, inView(design))).toBe(true);
+    expect(namesOtherProgram([c!], sme, inView(sme))).toBe(false);
+  });
+});
+
+describe("a notice naming the asked program only as a condition of its own", () => {
+  let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
+  beforeAll(async () => {
+    env = await tempKnowledgeBase("2026-11-22");
+    await env.kb.ingest(path.join(projectRoot, "test/fixtures/qa/tuning-holdout-h2/notices/hb-2026-industrial-design.txt"));
+  });
+  afterAll(() => env.cleanup());
+
+  it("answers about its own program", async () => {
+    const a = await env.kb.ask("河北工业设计中心认定，专精特新企业营收要多少");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("5000万元");
+  });
+
+  it("refuses the other program's own conditions", async () => {
+    expect((await env.kb.ask("河北专精特新中小企业认定要什么营收条件")).answerable).toBe(false);
   });
 });
 
