@@ -107,7 +107,7 @@ interface ExpectedMeta {
   contacts: Array<[string, string]>;
 }
 
-/** Printed fields right: title, 文号, issuer, date, each deadline, each contact (name and phone); extra contacts count as wrong. */
+/** Printed fields right: title, 文号, issuer, date, each deadline, each contact (name and phone); extra deadlines and contacts count as wrong. */
 /** Notices written in the shapes of real notices for tuning metadata extraction (`meta-*.txt`). */
 export const tuningNoticesDir = path.join(projectRoot, "test", "fixtures", "qa", "tuning-notices");
 
@@ -128,6 +128,13 @@ export async function metadataAccuracy(dir = freshNoticesDir, expectedFile = pat
     check("issuer", got.issuer === want.issuer);
     check("date", got.date === want.date);
     for (const d of want.deadlines) check(`deadline ${d}`, got.deadlines.some((x) => x.date === d));
+    // A condition's date taken for a deadline (「注册成立时间在2023年12月31日之前」) is wrong too.
+    for (const x of got.deadlines) {
+      if (!want.deadlines.includes(x.date)) {
+        fields++;
+        misses.push(`${file}: extra deadline ${x.date}`);
+      }
+    }
     for (const [name, phone] of want.contacts) check(`contact ${name}`, got.contacts.some((c) => c.name === name && c.phone === phone));
     for (const c of got.contacts) {
       if (!want.contacts.some(([name, phone]) => c.name === name && c.phone === phone)) {

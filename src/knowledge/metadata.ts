@@ -259,7 +259,10 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
       if (!DEADLINE_CUE.test(sentence) && !fullBefore && monthDay.length === 0 && periods.length === 0) continue;
       // 「2025年8月1日至2025年9月30日」「2024年11月5日至12月2日」: the period's end is the deadline;
       // 「2024年1月1日以后开工」「自2025年起」: a start, not a deadline.
+      // 「注册成立时间在2023年12月31日之前」「2024年6月30日前注册」: a condition's date, next to what it dates.
+      const conditionDate = (at: number, rest: string) => ELIGIBILITY_DATE.test(sentence.slice(Math.max(0, at - 12), at)) || ELIGIBILITY_DATE.test(rest.slice(0, 10));
       const dates = full
+        .filter((d) => !conditionDate(d.index, after(d)))
         .filter((d, i) => !(full[i + 1] && /^[^，。；]{0,12}[至到~～—-]/.test(after(d))))
         .filter((d) => !periods.some((p) => p.index === d.index))
         .filter((d) => !/^\s*(以后|以来|之后|后|起|开始)/.test(after(d)))
@@ -273,6 +276,7 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
         }
       }
       for (const m of monthDay) {
+        if (conditionDate(m.index!, sentence.slice(m.index! + m[0].length))) continue;
         const year = inferYear(Number(m[1]), Number(m[2]), date);
         if (!year) continue;
         const iso = `${year}-${pad(m[1]!)}-${pad(m[2]!)}`;
