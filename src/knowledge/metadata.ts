@@ -260,7 +260,8 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
       // 「2025年8月1日至2025年9月30日」「2024年11月5日至12月2日」: the period's end is the deadline;
       // 「2024年1月1日以后开工」「自2025年起」: a start, not a deadline.
       // 「注册成立时间在2023年12月31日之前」「2024年6月30日前注册」: a condition's date, next to what it dates.
-      const conditionDate = (at: number, rest: string) => ELIGIBILITY_DATE.test(sentence.slice(Math.max(0, at - 12), at)) || ELIGIBILITY_DATE.test(rest.slice(0, 10));
+      const conditionDate = (at: number, rest: string) =>
+        ELIGIBILITY_DATE.test(sentence.slice(Math.max(0, at - 12), at).split(/[，,；]/).pop()!) || ELIGIBILITY_DATE.test(rest.slice(0, 10).split(/[，,；]/)[0]!);
       const dates = full
         .filter((d) => !conditionDate(d.index, after(d)))
         .filter((d, i) => !(full[i + 1] && /^[^，。；]{0,12}[至到~～—-]/.test(after(d))))
