@@ -117,10 +117,15 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word);
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || yearOfMonth(word, question);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
+}
+
+/** 「2024年3月才注册的」: a year with a month dates the asker's own event; a program's year stands alone (2024年融合发展项目). */
+function yearOfMonth(word: string, question: string): boolean {
+  return /^(19|20)\d\d$/.test(word) && new RegExp(`${word}\\s*年\\s*([\\d]{1,2}|[一二三四五六七八九十]{1,2})\\s*月`).test(question);
 }
 
 /** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
@@ -226,10 +231,34 @@ interface Candidate {
   score: number;
 }
 
-/** The sentence(s) to quote: the chosen one, with its neighbour when it is too short to stand alone. */
-function quoteOf(c: Candidate): string {
+/** A list item's number: 「1.」「（2）」「三、」. */
+const LIST_ITEM = /^\s*[（(]?[\d一二三四五六七八九十]{1,3}[)）.．、]/;
+
+/**
+ * The sentence introducing the list the chosen item belongs to (「有下列情形之一的，不予受理：」): in the
+ * passage before the item, or opening the first passage of the same section when the list was split.
+ */
+function leadInOf(c: Candidate, index: KnowledgeIndex): Sentence | null {
+  if (!LIST_ITEM.test(c.sentence.s)) return null;
+  for (let i = c.sentence.i - 1; i >= 0; i--) {
+    const s = c.sentences[i]!.s;
+    if (/[：:]$/.test(s)) return c.sentences[i]!;
+    if (!LIST_ITEM.test(s)) return null;
+  }
+  const chunk = c.hit.chunk;
+  const first = (chunksByNotice(index).get(chunk.docId) ?? []).find((x) => x.section === chunk.section);
+  if (!first || first.id === chunk.id) return null;
+  const opening = sentencesOf(first.text)[0];
+  // Only a heading that introduces a list (short, ending in a colon), not a notice's opening paragraph.
+  return opening && /[：:]$/.test(opening.s) && opening.s.length <= 40 && LIST_ITEM.test(opening.s) ? { ...opening, i: -1, endsLine: true } : null;
+}
+
+/** The sentence(s) to quote: the chosen one, after its list's lead-in, or with its neighbour when it is too short to stand alone. */
+function quoteOf(c: Candidate, index: KnowledgeIndex): string {
   const picked = [c.sentence];
-  if (c.sentence.s.length < 30) {
+  const lead = leadInOf(c, index);
+  if (lead) picked.push(lead);
+  else if (c.sentence.s.length < 30) {
     const next = c.sentences[c.sentence.i + 1] ?? c.sentences[c.sentence.i - 1];
     if (next) picked.push(next);
   }
@@ -646,7 +675,7 @@ export async function answerV2(
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.
-    const listed = ask === "materials" ? listOf(ctx.index, best) : quoteOf(best);
+    const listed = ask === "materials" ? listOf(ctx.index, best) : quoteOf(best, ctx.index);
     parts.push(qaTexts.answerLead(c.title, c.docNumber, c.section), qaTexts.quote(listed));
     const second = candidates.find(
       (x) => x !== best && x.hit.chunk.docId === c.docId && x.evidence && x.placeOk && x.specific,
@@ -654,7 +683,7 @@ export async function answerV2(
     // A close runner-up in the same notice is quoted too: two clauses often share one fact (deadline for enterprises, for bureaus).
     if (second && second.score >= best.score - RUNNER_UP_MARGIN && second.passageCoverage >= OUTCOME_THRESHOLDS.answer) {
       const s = second.hit.chunk;
-      parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(quoteOf(second)));
+      parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(quoteOf(second, ctx.index)));
     }
   } else {
     // Not sure which sentence answers: show the best passages themselves, the reader decides.

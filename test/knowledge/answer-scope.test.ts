@@ -86,6 +86,7 @@ describe("what the question asks", () => {
     ["首版次软件怎么界定", "definition"],
     ["进展多长时间报一次", "date"],
     ["申报书是哪个部门编的", "responsible"],
+    ["认定以后管几年", "duration"],
     ["这个意见是依据哪个文件出的", "document"],
     ["今年还要报吗？占不占名额", "yesno"],
   ])("%s asks for %s", (q, ask) => {

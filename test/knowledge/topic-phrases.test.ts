@@ -101,6 +101,18 @@ describe("a notice naming the asked program only as a condition of its own", () 
     expect(a.answer).toContain("5000万元");
   });
 
+  it("quotes a list item after the list's lead-in (「有下列情形之一的，不予受理：」)", async () => {
+    const a = await env.kb.ask("河北这个设计中心，已经是国家级的了还能报省级吗");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("不予受理");
+  });
+
+  it("reads a year with a month as the asker's own date, not the program's year", async () => {
+    const a = await env.kb.ask("我们2024年5月才注册，河北省级工业设计中心能报吗");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("2023年12月31日");
+  });
+
   it("refuses the other program's own conditions", async () => {
     expect((await env.kb.ask("河北专精特新中小企业认定要什么营收条件")).answerable).toBe(false);
   });
