@@ -173,7 +173,10 @@ export function keepsMostSpecific(topic: TopicWord[], text: string): boolean {
 
 /** Share of the question's most specific terms (several when they weigh the same) found in the text. */
 export function specificShare(topic: TopicWord[], text: string, normalized = false): number {
-  const nouns = topic.filter((t) => t.noun);
+  // A tier (国家级, 省级) qualifies the thing asked about; the thing is the specific term when there is one.
+  const named = topic.filter((t) => t.noun);
+  const things = named.filter((t) => !/级$/.test(t.word));
+  const nouns = things.length > 0 ? things : named;
   const terms = nouns.filter((t) => [...t.word].length >= 3);
   const pool = terms.length > 0 ? terms : nouns;
   if (pool.length === 0) return 1;
@@ -651,6 +654,12 @@ export async function answerV2(
     return refusal(cov);
   };
   if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0);
+  // The program asked for (「绿色供应链管理企业怎么申报」) is one a best-ranked notice defers to another notice, and the
+  // answering notice's title does not name it: the deferral is the answer.
+  if (programs.length > 0 && !programs.some((p) => noticeLabelNorm(ctx.index, best.hit.chunk.docId, ctx.notices.get(best.hit.chunk.docId)).includes(p.parts.join("")))) {
+    const deferring = refuse(0);
+    if (deferring.citations.length > 0) return { ...deferring, coverage: Math.round(best.passageCoverage * 1000) / 1000 };
+  }
   // 「佛山那个项目找谁问」: only a place and the kind of fact asked; the place's notice answers if a sentence carries that fact.
   const placeOnly = topic.length === 0;
   if (placeOnly && (ask === "other" || ask === "yesno" || !best.evidence)) return refuse(0);

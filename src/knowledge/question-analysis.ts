@@ -169,6 +169,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
   if (head === "网站") return /网站|www\.|https?:/;
   if (head) return new RegExp(head);
+  // 「去哪里办」: an office, a system or an address; where a company must be registered only when that is asked.
+  if (ask === "place" && !/注册/.test(question)) return DESTINATION;
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
   // Copies are read by their own evidence (「交几套」 ↔ 「一式三份」).
   if (ask !== "count" && ask !== "words" && ask !== "other") return null;
@@ -182,6 +184,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
 }
 
 const CN_NUM = "[一二两三四五六七八九十百千]";
+/** A destination: submitted to / sent to / logged into an office, system or address, or an address itself. */
+const DESTINATION = /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|路\d+号|号楼|\d+室|www\.|https?:/;
 /** Text that carries the asked kind of fact. */
 const EVIDENCE: Record<Ask, RegExp | null> = {
   copies: new RegExp(`一式${CN_NUM}+[份套]|[${CN_NUM.slice(1, -1)}\\d]+[份套]|各一[份套]`),

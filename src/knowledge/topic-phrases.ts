@@ -164,7 +164,7 @@ export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: N
 }
 
 /** Verbs of a program's procedure: the compound before one of them names the program the question is about. */
-const PROGRAM_AFTER = /^(?:的)?(?:认定|评定|评选|评价|申报|申请|评审|复核|遴选|评上|获评|入选)/;
+const PROGRAM_AFTER = /^(?:的)?(?:示范)?(?:企业|项目|单位)?(?:怎么|如何|怎样|要|需要)?(?:认定|评定|评选|评价|申报|申请|评审|复核|遴选|评上|获评|入选)/;
 
 /**
  * The programs the question names as the object of applying (「专精特新中小企业认定」「申报绿色工厂」):
@@ -191,5 +191,7 @@ export function programsNamed(text: string, compounds: Compound[]): Compound[] {
  * in a notice on 工业设计中心).
  */
 export function namesOtherProgram(named: Compound[], view: NoticeView, inTitleOrHeadings: (word: string) => boolean): boolean {
-  return named.some((c) => !inTitleOrHeadings(c.parts[c.key]!) && !c.parts.some((p) => chars(p) >= 3 && (view.label.includes(p) || view.headings.includes(p))));
+  // The thing named, not its tier (服务型制造 of 国家级+服务型制造).
+  const thing = (c: Compound) => c.parts.filter((p) => !/级$/.test(p)).sort((a, b) => chars(b) - chars(a))[0] ?? c.parts[c.key]!;
+  return named.some((c) => !inTitleOrHeadings(c.parts.length > 1 ? thing(c) : c.parts[c.key]!) && !c.parts.some((p) => chars(p) >= 3 && !/级$/.test(p) && (view.label.includes(p) || view.headings.includes(p))));
 }

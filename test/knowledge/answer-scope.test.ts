@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askOf, carriesAsk, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
+import { askOf, askUnit, carriesAsk, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
 import { containingPlaces } from "../../src/knowledge/places.ts";
 import { qaTexts } from "../../src/knowledge/texts.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -162,6 +162,24 @@ describe("matters a notice defers to another notice", () => {
     expect(a.answerable).toBe(false);
     expect(a.answer).toContain("另行通知");
     expect(a.answer).toContain("豫工信节〔2026〕41号");
+  });
+
+  it("quotes the deferral when another notice would only match the program's words (供应链管理)", async () => {
+    const a = await env.kb.ask("绿色供应链管理企业怎么申请");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toContain("另行通知");
+  });
+});
+
+describe("programs no notice runs", () => {
+  it.each(["国家级服务型制造示范企业怎么申请", "数据资产入表怎么做账"])("refuses %s", async (q) => {
+    expect((await env.kb.ask(q)).answerable).toBe(false);
+  });
+
+  it("reads where to go as an office or a system, a registration place only when asked", () => {
+    expect(askUnit("认证去哪里办", "place")!.test("在河南省内依法注册、具有独立法人资格")).toBe(false);
+    expect(askUnit("认证去哪里办", "place")!.test("报送至市工业和信息化局")).toBe(true);
+    expect(askUnit("要在哪里注册", "place")).toBeNull();
   });
 });
 
