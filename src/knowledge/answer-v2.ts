@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, issuerLevel, levelNamed, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -303,8 +303,13 @@ const SENTENCE_CUES = ["名额", "条件", "标准", "门槛", "比例", "金额
 /** Score a sentence gains when it holds the question's sentence cues (tuning data). */
 const SENTENCE_CUE = 0.1;
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string, cues: string[] = []): Candidate | null {
+/** Score a passage gains when its notice (or the part of a forwarding notice it is in) was issued at the level the question names. */
+const ISSUER_LEVEL = 0.1;
+
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string, cues: string[] = [], level: ReturnType<typeof levelNamed> = null): Candidate | null {
   const c = hit.chunk;
+  // 「省厅的截止时间」 against a city's notice forwarding the province's: the province's part answers.
+  const issuedAtLevel = level !== null && issuerLevel(c.title) === level ? ISSUER_LEVEL : 0;
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   // 「企业上市奖励有多少钱」: the attribute asked (奖励 ↔ 补助) alone does not make a passage about the question.
@@ -344,6 +349,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
     const placeInSentence = named && (evidence || ask === "other" || ask === "yesno") ? 0.15 : 0;
     const score =
       placeInSentence +
+      issuedAtLevel +
       fits +
       0.35 * passageCoverage +
       0.35 * sentCoverage +
@@ -560,6 +566,7 @@ export async function answerV2(
   const levels = levelsIn(question, ask === "count" ? places : []);
   const topic = topicWords(query, places, ask, question);
   const cues = SENTENCE_CUES.filter((w) => question.includes(w));
+  const level = levelNamed(question);
   const unit = askUnit(question, ask);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
@@ -622,7 +629,7 @@ export async function answerV2(
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
   const pairs = askHits(ctx, namedNoticeHits(ctx, hits, noticeMatch), ask)
-    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId), cues))
+    .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId), cues, level))
     .filter((c): c is Candidate => c !== null);
   // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
   // passages of notices whose title does not name it rank below those of notices that do.

@@ -194,7 +194,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   words: /\d+\s*字/,
   // A day or a time: 「2022年1月以来」 names a period, not the date asked (「哪年」 asks are read by askUnit).
   // 「5月底」「20日前」「每季度」: a month's end, a day of any month and a period answer a 「几号」「截到几月」 too.
-  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}\s*月(底|末|初|上旬|中旬|下旬)|\d{1,2}\s*日(前|之前|以前)|每(季度|月|年|半年)/,
+  date: /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|\d{1,2}\s*月(底|末|初|上旬|中旬|下旬)|\d{1,2}\s*日(前|之前|以前)|每(季度|月|年|半年)[^，。；]{0,12}(\d{1,2}\s*日|\d{1,2}\s*月|月底|月末|最后一个月)/,
   percent: /\d+(\.\d+)?\s*[%％]|百分之/,
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
@@ -281,6 +281,23 @@ export function isLevelWord(word: string): boolean {
     const m = cue.exec(word);
     return !!m && m[0] === word;
   });
+}
+
+/** The administrative level the question names itself (「省厅的截止时间」), if any: province, city, county or ministry. */
+export function levelNamed(question: string): "province" | "city" | "county" | "ministry" | null {
+  const i = LEVELS.findIndex(([cue]) => cue.test(question));
+  return i < 0 ? null : (["province", "city", "county", "ministry"] as const)[i]!;
+}
+
+/** The level of the office that issued a notice (or a part of it), read from the start of its title. */
+export function issuerLevel(title: string): "province" | "city" | "county" | "ministry" | null {
+  const office = /^(.{2,16}?)(厅|局|委员会|委|部)/.exec(title)?.[1];
+  if (!office) return null;
+  if (/^工业和信息化$|^国家/.test(office)) return "ministry";
+  if (/[县区]/.test(office)) return "county";
+  if (/市/.test(office)) return "city";
+  if (/省|自治区/.test(office)) return "province";
+  return null;
 }
 
 export function levelsIn(question: string, places: string[] = []): RegExp[] {

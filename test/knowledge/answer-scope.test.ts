@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askOf, askUnit, carriesAsk, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
+import { askOf, askUnit, carriesAsk, issuerLevel, levelNamed, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
 import { containingPlaces } from "../../src/knowledge/places.ts";
 import { qaTexts } from "../../src/knowledge/texts.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -98,6 +98,7 @@ describe("what the question asks", () => {
     ["date", "于每季度最后一个月20日前报送", true],
     ["date", "2022年1月以来", false],
     ["date", "2025年1-6月的缴费证明", true],
+    ["date", "每年为公司节省超过200万", false],
     ["duration", "近三年无涉黑涉恶违法行为", true],
     ["duration", "认定有效期3年", true],
     ["duration", "2025年度财务报表", false],
@@ -168,6 +169,22 @@ describe("matters a notice defers to another notice", () => {
     const a = await env.kb.ask("绿色供应链管理企业怎么申请");
     expect(a.answerable).toBe(false);
     expect(a.answer).toContain("另行通知");
+  });
+});
+
+describe("the level the question names", () => {
+  it("reads the level named and the level of an issuing office", () => {
+    expect(levelNamed("省厅那边截止是哪天")).toBe("province");
+    expect(levelNamed("市里的联系人")).toBe("city");
+    expect(levelNamed("截止是哪天")).toBeNull();
+    expect(issuerLevel("福州市工业和信息化局转发福建省工业和信息化厅关于…的通知")).toBe("city");
+    expect(issuerLevel("福建省工业和信息化厅关于组织开展2025年先进级智能工厂申报工作的通知")).toBe("province");
+  });
+
+  it("answers from the province's part of a city's forwarding notice when the province is asked", async () => {
+    const a = await env.kb.ask("先进级智能工厂这个，省厅那边要求哪天之前报");
+    expect(a.answerable).toBe(true);
+    expect(a.answer.split("另见")[0]).toContain("4月15日");
   });
 });
 
