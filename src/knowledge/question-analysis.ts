@@ -28,6 +28,7 @@ export type Ask =
   | "duration"
   | "format"
   | "definition"
+  | "payment"
   | "yesno"
   | "other";
 
@@ -45,6 +46,8 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   // How long (a period: 近三年, 12个月内), not when.
   ["duration", /近几年|最近几年|几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间(?![^，。？?]{0,4}一次)|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
+  // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
+  ["payment", /怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账|打到哪/],
   // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
   ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
@@ -126,7 +129,14 @@ export function askOf(question: string): Ask {
   return ask;
 }
 
+/** 「卖了一百五十万够不够」「营收九千万，够格不」: the asker states a figure and asks whether it meets a threshold. */
+const MEETS = /够不够|够吗|够[格了]?不|行不行|达标吗|达不达标|符合[^，。？?]{0,4}[吗么]|符不符合|满足[^，。？?]{0,4}[吗么]|满不满足/;
+const STATED_FIGURE = /\d+(\.\d+)?\s*(万|亿|千|%|人|家|个|年)|[一二两三四五六七八九十百千]+(万|亿|千|百分之|人|家|个|年)/;
+/** A threshold: the figure a condition sets (不低于…, …以上), not an upper limit (不超过). */
+const THRESHOLD = /(不低于|不少于|(?<!不)超过|达到|突破|满)[^，。；]{0,8}\d|\d[^，。；]{0,6}以上/;
+
 function askByCues(question: string): Ask {
+  if (MEETS.test(question) && STATED_FIGURE.test(question)) return "requirement";
   // 「哪个部门牵头」「谁负责」: who is responsible, whatever noun the question word governs.
   if (/(哪个|哪些|哪家|什么|谁)[^，。？?]{0,6}(牵头|负责)/.test(question) && !/对[^，。？?]{0,8}负责/.test(question)) return "responsible";
   // 「申报书是哪个部门编的」「谁出的模板」: who wrote it, printed as 「…编制」.
@@ -169,6 +179,7 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head === "科" || head === "科室") return /[\u4e00-\u9fa5]{2,}科(?![技学])/;
   if (head === "网站") return /网站|www\.|https?:/;
   if (head) return new RegExp(head);
+  if (ask === "requirement" && MEETS.test(question) && STATED_FIGURE.test(question)) return THRESHOLD;
   // 「去哪里办」: an office, a system or an address; where a company must be registered only when that is asked.
   if (ask === "place" && !/注册/.test(question)) return DESTINATION;
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
@@ -211,6 +222,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
   seal: /公章|骑缝章|印章|签章|盖章|加盖/,
   format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
+  payment: /拨付|拨至|发放|兑现|一次性|分[两二三四\d]期|分[两二三\d]次|到账|基本账户/,
   // Read against the term itself in answer-v2 (definitionOf); a clause that defines something.
   definition: /是指|指的是|定义为|界定为|为|：|（/,
   yesno: null,
@@ -227,6 +239,7 @@ const SECTION_CUES: Partial<Record<Ask, RegExp>> = {
   copies: /材料|报送|程序|方式/,
   place: /报送|程序|方式|联系/,
   amount: /支持|资金|奖补|扶持|资助|补助|标准|条件/,
+  payment: /拨付|资金|兑现|方式/,
   count: /名额|数量|分配/,
 };
 
@@ -252,7 +265,7 @@ export const FILLER = new Set(
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
     "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间 " +
-    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知 还会 会不会 还能 还用 还得"
+    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知 还会 会不会 还能 还用 还得 够格"
   ).split(" "),
 );
 

@@ -87,6 +87,9 @@ describe("what the question asks", () => {
     ["进展多长时间报一次", "date"],
     ["申报书是哪个部门编的", "responsible"],
     ["认定以后管几年", "duration"],
+    ["奖励的钱是怎么拨的", "payment"],
+    ["补助分几次给", "payment"],
+    ["营收九千万够不够", "requirement"],
     ["这个意见是依据哪个文件出的", "document"],
     ["今年还要报吗？占不占名额", "yesno"],
   ])("%s asks for %s", (q, ask) => {
@@ -191,6 +194,12 @@ describe("the level the question names", () => {
 describe("programs no notice runs", () => {
   it.each(["国家级服务型制造示范企业怎么申请", "数据资产入表怎么做账"])("refuses %s", async (q) => {
     expect((await env.kb.ask(q)).answerable).toBe(false);
+  });
+
+  it("reads 「X万够不够」 as a threshold asked, not an upper limit", () => {
+    const unit = askUnit("首年卖了一百五十万够不够", "requirement")!;
+    expect(unit.test("首年销售收入不低于200万元")).toBe(true);
+    expect(unit.test("石家庄市、唐山市各不超过8家")).toBe(false);
   });
 
   it("reads where to go as an office or a system, a registration place only when asked", () => {

@@ -92,6 +92,17 @@ describe("a notice naming the asked program only as a condition of its own", () 
   beforeAll(async () => {
     env = await tempKnowledgeBase("2026-11-22");
     await env.kb.ingest(path.join(projectRoot, "test/fixtures/qa/tuning-holdout-h2/notices/hb-2026-industrial-design.txt"));
+    await env.kb.ingest(path.join(projectRoot, "test/fixtures/qa/tuning-holdout-h2/notices/dl-2025-software-fund.txt"));
+  });
+
+  it.each([
+    ["大连软件专项里信创适配中心那笔补助，钱是一次给还是分开给", "分两期拨付"],
+    ["大连首版次软件奖励怎么发放", "一次性拨付"],
+    ["首版次软件第一年卖了一百二十万，够不够报大连的", "不低于200万元"],
+  ])("%s → quotes %s", async (q, want) => {
+    const a = await env.kb.ask(q);
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain(want);
   });
   afterAll(() => env.cleanup());
 
