@@ -32,7 +32,7 @@ export function splitOf(id: string): "tuning" | "validation" {
 }
 
 /** Question files that are tuning data as a whole (never reported as validation). */
-export const TUNING_ONLY_FILES = ["tuning-extra.jsonl", "tuning-fresh.jsonl", "tuning-b.jsonl"];
+export const TUNING_ONLY_FILES = ["tuning-extra.jsonl", "tuning-fresh.jsonl", "tuning-b.jsonl", "tuning-c.jsonl"];
 
 export async function loadItems(file: string, split?: "tuning" | "validation"): Promise<EvalItem[]> {
   if (TUNING_ONLY_FILES.includes(path.basename(file)) && split === "validation") return [];

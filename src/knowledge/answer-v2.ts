@@ -303,6 +303,9 @@ const SENTENCE_CUES = ["名额", "条件", "标准", "门槛", "比例", "金额
 /** Score a sentence gains when it holds the question's sentence cues (tuning data). */
 const SENTENCE_CUE = 0.1;
 
+/** What every program has (材料, 条件 …): a passage holding only these is about no subject of the question (「驾照年审要带什么材料」). */
+const GENERIC_ASPECTS = new Set("材料 资料 证明 文件 手续 流程 程序 条件 要求 时间 费用 证件".split(" "));
+
 /** Score a passage gains when its notice (or the part of a forwarding notice it is in) was issued at the level the question names. */
 const ISSUER_LEVEL = 0.1;
 
@@ -313,7 +316,7 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   // 「企业上市奖励有多少钱」: the attribute asked (奖励 ↔ 补助) alone does not make a passage about the question.
-  const subject = topic.filter((t) => !ATTRIBUTE_CUES.test(t.word));
+  const subject = topic.filter((t) => !ATTRIBUTE_CUES.test(t.word) && !GENERIC_ASPECTS.has(t.word));
   if (subject.length > 0 && subject.length < topic.length && topicCoverage(subject, `${label} ${c.section} ${c.text}`) === 0) return null;
   const placeHay = norm(`${label} ${c.text}`);
   // A place is covered by a passage naming it or by a notice of a division containing it (绵阳 by a notice of 四川).
@@ -591,14 +594,25 @@ export async function answerV2(
   const compounds = compoundsOf(question, topic, places);
   // The program the question applies for (「专精特新中小企业认定」): a notice not running it is about something else.
   const programs = programsNamed(question, compounds);
+  const attributes = topic.filter((t) => ATTRIBUTE_CUES.test(t.word));
+  // 「2026年软件专项资金几月开始报」: a program's year (not the asker's own date) later than the notice's.
+  const years = [...question.matchAll(/(20\d\d)\s*年(?!\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g)].map((m) => Number(m[1]));
+  const laterYear = (view: NoticeView) => {
+    if (years.length === 0) return false;
+    const own = [...view.label.matchAll(/20\d\d/g)].map((m) => Number(m[0]));
+    return own.length > 0 && years.every((y) => y > Math.max(...own));
+  };
   const about = new Map<string, boolean>();
-  const aboutNotice = (docId: string) => {
+  /** Whether the notice is about the question, whatever year the question names. */
+  const aboutNoticeIgnoringYear = (docId: string) => {
     let ok = about.get(docId);
     if (ok === undefined) {
       const meta = ctx.notices.get(docId);
       const view = noticeViewOf(ctx.index, docId, meta);
       ok =
         aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1) &&
+        // 「浙江数字化车间认定了有奖励吗」: a notice holding no word of the attribute asked (奖励, 补助, 资金 …) cannot answer it.
+        !attributes.some((t) => wordFound(t, view.all, 1) < 0.5) &&
         !namesOtherProgram(programs, view, (w) => {
           const t = topic.find((x) => x.word === w);
           return t ? wordFound(t, view.label, 1) >= 1 || wordFound(t, view.headings, 1) >= 1 : view.label.includes(w) || view.headings.includes(w);
@@ -607,6 +621,7 @@ export async function answerV2(
     }
     return ok;
   };
+  const aboutNotice = (docId: string) => aboutNoticeIgnoringYear(docId) && !laterYear(noticeViewOf(ctx.index, docId, ctx.notices.get(docId)));
   const holding = new Map<string, number>();
   /** How many notices of the corpus hold a span (only asked for a rare name found once). */
   const noticesHolding = (span: string) => {
@@ -660,6 +675,10 @@ export async function answerV2(
     }
     return refusal(cov);
   };
+  if (!best && years.length > 0 && all[0] && laterYear(noticeViewOf(ctx.index, all[0].hit.chunk.docId, ctx.notices.get(all[0].hit.chunk.docId))) && aboutNoticeIgnoringYear(all[0].hit.chunk.docId)) {
+    const latest = all[0].hit.chunk;
+    return { ...refusal(0), answer: qaTexts.laterYearNotIndexed(String(Math.max(...years)), latest.noticeTitle || latest.title, latest.docNumber), citations: [toCitation(all[0].hit)] };
+  }
   if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0);
   // The program asked for (「绿色供应链管理企业怎么申报」) is one a best-ranked notice defers to another notice, and the
   // answering notice's title does not name it: the deferral is the answer.

@@ -115,7 +115,10 @@ export function askHeads(question: string): string[] {
  * separately) and requests that are no question (write a poem, recommend books).
  */
 export function outOfScope(question: string): "results" | "request" | null {
-  if (/(评上|选上|入选|获批|评为|公布|认定)了?(哪些|的有哪些|名单)|有哪些[\u4e00-\u9fa5]{0,4}(入选|评上|选上|获批)|名单有吗|(入选|获奖|获批|公示)名单(是|有|在)/.test(question)) return "results";
+  if (
+    /(评上|选上|入选|获批|评为|公布|公示|认定)了?(哪些|哪几家|哪几个|哪家|的有哪些)|(评上|选上|入选|获批|获评|认定)名单(出来|有哪些|是什么|是哪些|在哪看|在哪查|查询|有吗|了吗)|有哪些[\u4e00-\u9fa5]{0,4}(入选|评上|选上|获批)|(哪几家|哪些企业|哪些单位)[^，。？?]{0,6}(入选|评上|选上|获批)|名单有吗|(20\d\d|\d\d)年?[^，。？?]{0,4}(认定|评上|入选|获评|公布)的[^，。？?]{0,14}名单|(入选|获奖|获批|公示)名单(是|有|在)/.test(question)
+  )
+    return "results";
   if (/^(请|麻烦)?(帮我|给我|替我)?(写|作|编)(一|几)?(首|篇|段|个)[^，。？?]{0,12}(诗|歌|文章|故事|笑话|对联|作文|段子)|讲个笑话|推荐(几|一些|一下|点)[^，。？?]{0,10}(书|电影|电视剧|课程|视频)/.test(question)) return "request";
   return null;
 }

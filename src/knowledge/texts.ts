@@ -17,6 +17,9 @@ export const qaTexts = {
   /** The notices name the thing only to say it is handled in another notice. */
   handledSeparately: (title: string, docNumber: string | null, section: string, sentence: string) =>
     `已收录的通知中没有这一事项的申报内容，只在《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」中提到：「${sentence}」请留意发文单位另行发布的通知。`,
+  /** A year asked for that no indexed notice is of (「2026年…什么时候报」 when the latest is 2025年度). */
+  laterYearNotIndexed: (year: string, title: string, docNumber: string | null) =>
+    `已收录的通知中还没有${year}年的这项通知。目前收录的最近一期是《${title}》${docNumber ? `（${docNumber}）` : ""}，可供了解往年的条件和流程；${year}年的通知发布后，以新通知为准。`,
   answerLead: (title: string, docNumber: string | null, section: string) =>
     `根据《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   alsoLead: (title: string, docNumber: string | null, section: string) =>

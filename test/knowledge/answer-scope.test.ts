@@ -121,6 +121,11 @@ describe("questions the notices cannot answer", () => {
     ["评审结果在哪里公示", null],
     ["推荐名额有几个", null],
     ["写申报书要注意什么", null],
+    ["双跨平台最后哪几家入选了", "results"],
+    ["标杆工厂最后公示了哪些企业", "results"],
+    ["2025年认定的工业设计中心名单在哪看", "results"],
+    ["入选名单会公示几天", null],
+    ["名单会在哪公示", null],
   ])("%s → %s", (q, want) => {
     expect(outOfScope(q)).toBe(want);
   });
@@ -192,8 +197,24 @@ describe("the level the question names", () => {
 });
 
 describe("programs no notice runs", () => {
-  it.each(["国家级服务型制造示范企业怎么申请", "数据资产入表怎么做账"])("refuses %s", async (q) => {
+  it.each([
+    "国家级服务型制造示范企业怎么申请",
+    "数据资产入表怎么做账",
+    // Only a word every program has (材料) would match.
+    "驾照年审需要带什么材料",
+    // No notice of 江苏 runs a 智能制造示范工厂 (its notice is on 标杆工厂).
+    "江苏省智能制造示范工厂申报条件",
+    // The 河南 notice gives no money: 奖励 is nowhere in it.
+    "河南绿色工厂评上了有奖励吗，给多少钱",
+  ])("refuses %s", async (q) => {
     expect((await env.kb.ask(q)).answerable).toBe(false);
+  });
+
+  it("says a later year's notice is not indexed yet, pointing at the latest one", async () => {
+    const a = await env.kb.ask("2027年江苏标杆工厂大概几月份开始报");
+    expect(a.answerable).toBe(false);
+    expect(a.answer).toContain("还没有2027年");
+    expect(a.answer).toContain("苏工信");
   });
 
   it("reads 「X万够不够」 as a threshold asked, not an upper limit", () => {
