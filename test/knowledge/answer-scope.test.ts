@@ -90,6 +90,8 @@ describe("what the question asks", () => {
     ["奖励的钱是怎么拨的", "payment"],
     ["补助分几次给", "payment"],
     ["营收九千万够不够", "requirement"],
+    ["对申报主体有啥违法方面的限制", "requirement"],
+    ["申报主体是什么", "subject"],
     ["这个意见是依据哪个文件出的", "document"],
     ["今年还要报吗？占不占名额", "yesno"],
   ])("%s asks for %s", (q, ask) => {
@@ -277,6 +279,17 @@ describe("facts said in other words", () => {
     const a = await env.kb.ask("跨行业平台那个通知留的联系邮箱是多少");
     expect(a.outcome).toBe("answer");
     expect(a.answer).toContain("fjsgtxxh@gxt.fujian.gov.cn");
+  });
+
+  it("reads 怎么弄, 打算 as filler and answers what a policy plans", async () => {
+    const a = await env.kb.ask("工业互联网实施意见里，行业标准打算怎么弄");
+    expect(a.answerable).toBe(true);
+  });
+
+  it("answers a restriction asked of the applicant (违法记录 → 涉黑涉恶)", async () => {
+    const a = await env.kb.ask("融合发展项目对申报单位的违法记录有什么限制");
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("涉黑涉恶");
   });
 
   it("picks the clause holding 名额 when a yes/no question names it", async () => {

@@ -99,6 +99,8 @@ describe("a notice naming the asked program only as a condition of its own", () 
     ["大连软件专项里信创适配中心那笔补助，钱是一次给还是分开给", "分两期拨付"],
     ["大连首版次软件奖励怎么发放", "一次性拨付"],
     ["首版次软件第一年卖了一百二十万，够不够报大连的", "不低于200万元"],
+    ["大连这个专项，软件业务收入头一回过十个亿能奖多少", "200万元"],
+    ["河北设计中心的奖金下达后市里几天内要拨给企业", "30日内"],
   ])("%s → quotes %s", async (q, want) => {
     const a = await env.kb.ask(q);
     expect(a.answerable).toBe(true);
