@@ -560,7 +560,10 @@ export async function answerV2(
   const whole = sanitizeQuestion(rawQuestion);
   const asked = withoutSituation(whole);
   // 「装备工业处在哪办公」: 在 of 在哪 is no part of the word before it (处在).
-  const question = isolateNoticeTerms(ctx.index, foldAnotA(asked)).replace(/(?<=[\u4e00-\u9fa5])(?=在(哪|什么地方|何处))/g, " ");
+  // 「奖多少」: the one-character verb names the attribute asked (奖励), which selects the sentence.
+  const question = isolateNoticeTerms(ctx.index, foldAnotA(asked))
+    .replace(/(?<=[\u4e00-\u9fa5])(?=在(哪|什么地方|何处))/g, " ")
+    .replace(/(?<![奖补])奖(?=多少|几)/g, "奖励");
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(asked);

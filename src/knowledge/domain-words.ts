@@ -17,7 +17,7 @@ export const domainWords: readonly string[] = [
   // question's most specific term, so a notice holding only their pieces (工业 + 设计 + 中心) does not answer them.
   "高企", "加计扣除", "研发费用加计扣除", "科创板", "北交所", "工业设计中心", "企业技术中心",
   "服务型制造", "知识产权示范企业", "数据入表", "技改贴息", "未来工厂", "灯塔工厂", "保险补偿",
-  "双跨", "双跨平台", "骑缝章", "抄送", "灵活就业", "个体工商户", "数据资产", "入表", "会计处理", "智能制造", "示范工厂",
+  "双跨", "双跨平台", "骑缝章", "抄送", "灵活就业", "个体工商户", "数据资产", "入表", "会计处理", "智能制造", "示范工厂", "户头",
 ];
 
 export function domainDictionary(): Uint8Array {

@@ -101,6 +101,9 @@ describe("a notice naming the asked program only as a condition of its own", () 
     ["首版次软件第一年卖了一百二十万，够不够报大连的", "不低于200万元"],
     ["大连这个专项，软件业务收入头一回过十个亿能奖多少", "200万元"],
     ["河北设计中心的奖金下达后市里几天内要拨给企业", "30日内"],
+    ["河北工业设计中心评上了奖多少", "50万元"],
+    ["我们在雄安，设计中心的材料往哪儿交", "雄安新区改革发展局"],
+    ["大连软件专项是先给钱还是项目做完再给", "先建后补"],
   ])("%s → quotes %s", async (q, want) => {
     const a = await env.kb.ask(q);
     expect(a.answerable).toBe(true);
