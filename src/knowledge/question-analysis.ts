@@ -29,6 +29,7 @@ export type Ask =
   | "format"
   | "definition"
   | "payment"
+  | "both"
   | "yesno"
   | "other";
 
@@ -46,6 +47,8 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   // How long (a period: 近三年, 12个月内), not when.
   ["duration", /近几年|最近几年|几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间(?![^，。？?]{0,4}一次)|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
+  // 「两类都能报吗」「能同时报吗」: whether one may apply for two at once, printed as 「只能申报其中一类」.
+  ["both", /同时(申)?报|同时申请|都报|都能报|都可以报|都申报|两个都|两类都|兼报|一起报|重复报|重复申报/],
   // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
   ["payment", /先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账|打到哪/],
   // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
@@ -226,6 +229,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
   seal: /公章|骑缝章|印章|签章|盖章|加盖/,
   format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
+  both: /只能(申报|选择|报|申请)|不得(同时|重复)|不能同时|不可同时|同时申报|重复申报|不重复|限报|择一/,
   payment: /拨付|拨至|发放|兑现|一次性|分[两二三四\d]期|分[两二三\d]次|到账|基本账户|先建后补|事后奖励|事前/,
   // Read against the term itself in answer-v2 (definitionOf); a clause that defines something.
   definition: /是指|指的是|定义为|界定为|为|：|（/,
@@ -333,10 +337,14 @@ export function levelsIn(question: string, places: string[] = []): RegExp[] {
  * their trade and size are no words a passage must repeat. Places in it are kept (they select notices);
  * the eligibility route reads the facts from the whole message before this.
  */
+const LEGAL_STATUS = /分公司|子公司|分支机构|法人|国企|国有|央企|民企|民营|外资|合资|个体|事业单位|社会组织|规上|规模以上|上市|非法人/;
+
 export function withoutSituation(question: string): string {
   const clause = /(^|[，。,；;！!？?\s])((?:您好|你好)?[，,]?\s*(?:我们|我司|本公司|我们公司|我公司|我这边|我们这边|我家)(?:是|在|为|属于|做|搞|主要做|就是)[^，。,；;！!？?]{1,30}(?:[，,]\s*(?:主要|是)?(?:做|搞|从事|生产)[^，。,；;！!？?]{1,12})*)(?=[，。,；;！!？?]|$)/g;
   let kept = "";
-  let rest = question.replace(clause, (_m, lead: string, body: string) => {
+  let rest = question.replace(clause, (m, lead: string, body: string) => {
+    // 「我们是分公司不是法人」「我们是国企」: a legal status is what a condition is about, not the asker's trade.
+    if (LEGAL_STATUS.test(body)) return m;
     kept += ` ${placesIn(body).join(" ")}`;
     return lead;
   });

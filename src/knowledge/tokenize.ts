@@ -98,7 +98,8 @@ export function queryTokens(question: string): WeightedQuery {
   // Keep the longest forms: cutForSearch yields both 成熟 and 成熟度.
   const longest = content.filter((w) => !content.some((o) => o !== w && o.includes(w)));
   for (const w of longest) {
-    const alts = [...alternatives].filter(([k]) => k.includes(w) || w.includes(k)).flatMap(([, v]) => v);
+    // A term of art holding the key (研发费用加计扣除 ⊃ 研发费用) is another thing: its pieces' synonyms are not its own.
+    const alts = [...alternatives].filter(([k]) => k.includes(w) || (w.includes(k) && [...w].length - [...k].length <= 2)).flatMap(([, v]) => v);
     if (alts.length > 0) alternatives.set(w, alts);
   }
   return { terms: [...weights.keys()], weights, content: longest, alternatives };

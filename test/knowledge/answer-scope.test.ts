@@ -49,12 +49,15 @@ describe("the asker's own situation", () => {
     ["您好，我们是晋江一家做鞋的工厂，智能工厂截止时间是哪天", "智能工厂截止时间是哪天"],
     ["我司在南京，做软件的，标杆工厂要什么条件", "标杆工厂要什么条件"],
     ["我们是泉州的", "我们是泉州的"],
+    // A legal status is what a condition is about: kept.
+    ["我们是分公司，不是独立法人，能报吗", "分公司"],
     // Without 我们: 「<place>一家<trade>企业…」 at a clause's start.
     ["福州一家做家具的企业，标杆工厂要什么条件", "标杆工厂要什么条件"],
     ["四平一家机械厂报示范项目要交几份", "报示范项目要交几份"],
   ])("%s → asks %s", (q, rest) => {
     expect(withoutSituation(q)).toContain(rest);
     expect(withoutSituation(q)).not.toMatch(/做鞋|做软件|家具|机械/);
+    expect(withoutSituation(q)).toContain(rest);
   });
 
   it("keeps 「一家…公司」 when it is what is asked, not who asks", () => {
@@ -95,6 +98,8 @@ describe("what the question asks", () => {
     ["评上了奖多少", "amount"],
     ["是先给钱还是后给钱", "payment"],
     ["钱打到哪个户头", "payment"],
+    ["两类能同时报吗", "both"],
+    ["平台类和标杆类都能报吗", "both"],
     ["申报主体是什么", "subject"],
     ["这个意见是依据哪个文件出的", "document"],
     ["今年还要报吗？占不占名额", "yesno"],
@@ -207,6 +212,8 @@ describe("programs no notice runs", () => {
   it.each([
     "国家级服务型制造示范企业怎么申请",
     "数据资产入表怎么做账",
+    // 研发费用's synonyms (研究开发费用, 研发投入) are not the term of art's own.
+    "研发费用加计扣除比例是多少",
     // Only a word every program has (材料) would match.
     "驾照年审需要带什么材料",
     // No notice of 江苏 runs a 智能制造示范工厂 (its notice is on 标杆工厂).

@@ -104,6 +104,7 @@ describe("a notice naming the asked program only as a condition of its own", () 
     ["河北工业设计中心评上了奖多少", "50万元"],
     ["我们在雄安，设计中心的材料往哪儿交", "雄安新区改革发展局"],
     ["大连软件专项是先给钱还是项目做完再给", "先建后补"],
+    ["河北设计中心，企业中心和设计企业能同时报吗", "只能申报其中一类"],
   ])("%s → quotes %s", async (q, want) => {
     const a = await env.kb.ask(q);
     expect(a.answerable).toBe(true);
