@@ -563,7 +563,9 @@ export async function answerV2(
   // 「奖多少」: the one-character verb names the attribute asked (奖励), which selects the sentence.
   const question = isolateNoticeTerms(ctx.index, foldAnotA(asked))
     .replace(/(?<=[\u4e00-\u9fa5])(?=在(哪|什么地方|何处))/g, " ")
-    .replace(/(?<![奖补])奖(?=多少|几)/g, "奖励");
+    .replace(/(?<![奖补])奖(?=多少|几)/g, "奖励")
+    // 「材料交了还退吗」: 退 alone is cut away as a character; 退还 is how notices say it.
+    .replace(/(?<![退减])退(?=吗|么|[？?]|$|给)/g, "退还");
   const top = Math.max(1, options.top ?? 3);
   const { hits, query } = await retrieve(ctx.index, question, { ...options, mode: options.mode ?? "hybrid", k: Math.max(top, POOL) });
   const ask = askOf(asked);

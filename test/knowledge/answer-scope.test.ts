@@ -245,6 +245,12 @@ describe("programs no notice runs", () => {
 });
 
 describe("facts said in other words", () => {
+  it.each(["吉林服务化示范项目的申报材料交上去还退不退", "吉林示范项目材料报上去以后会退吗"])("reads 退 alone as 退还: %s", async (q) => {
+    const a = await env.kb.ask(q);
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain("不退还");
+  });
+
   it("reads 退回 as 退还 and answers from the clause", async () => {
     const a = await env.kb.ask("吉林那个示范项目，材料交了以后会退给我们吗");
     expect(a.answerable).toBe(true);
