@@ -134,9 +134,20 @@ function validIso(iso: string): boolean {
 }
 
 /** Where the body of the notice ends: the first annex marker (附件1 on its own line). */
+/** Where the notice's own text ends: at its first 「附件1」 line. */
 function bodyEnd(lines: string[]): number {
-  const i = lines.findIndex((l, idx) => idx > 3 && /^附件\s*\d+(-\d+)?$/.test(l));
-  return i < 0 ? lines.length : i;
+  const annex = lines.findIndex((l, idx) => idx > 3 && /^附件\s*\d+(-\d+)?$/.test(l));
+  return annex < 0 ? lines.length : annex;
+}
+
+/**
+ * Where the deadlines this notice sets end: also after its signature date when a forwarded document
+ * follows without an 「附件1」 line (the date, then the upstream document's 文号): the upstream's own
+ * deadline is for the offices it addresses, not for this notice's readers. Its contacts still help.
+ */
+function deadlinesEnd(lines: string[], end: number): number {
+  const forwarded = lines.findIndex((l, idx) => idx > 3 && idx < end && /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(l) && lines.slice(idx + 1, idx + 5).some((x) => DOC_NUMBER_LINE.test(x)));
+  return forwarded < 0 ? end : forwarded + 1;
 }
 
 function findTitle(lines: string[]): { title: string | null; index: number; sure: boolean } {
@@ -547,7 +558,7 @@ export function extractMetadata(raw: string): ExtractedMeta {
   const head = title ? /^(.{4,40}?(厅|局|委员会|办公室|政府))(关于|转发)/.exec(title) : null;
   if (title && head) title = spaceIssuers(head[1]!) + title.slice(head[1]!.length);
   const region = /^(.{2,3}?(省|自治区|市))/.exec(issuer ?? title ?? "")?.[1] ?? mostMentionedProvince(lines.slice(0, end));
-  const deadlines = findDeadlines(dateLines, end, date, inferred);
+  const deadlines = findDeadlines(dateLines, deadlinesEnd(lines, end), date, inferred);
   const contacts = findContacts(lines, end);
   const warnings = [
     ...(title === null ? [w.noTitle] : titleFromTable ? [w.titleFromTable(title)] : titleSure ? [] : [w.titleGuessed(title)]),

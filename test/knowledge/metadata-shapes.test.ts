@@ -156,6 +156,14 @@ describe("deadlines", () => {
     expect(at(sentence, signed).deadlines.map((d) => d.date)).toEqual(dates);
   });
 
+  it("leaves a forwarded document's own deadline out, keeping its contact", () => {
+    const m = meta(
+      "四川省经济和信息化厅关于转发《某部关于开展名录申报工作的通知》的通知\n各市经济和信息化局：\n请将推荐汇总表于8月25日前报送省经济和信息化厅。\n联系人：赵明 028-86701234\n四川省经济和信息化厅\n2024年7月30日\n某部办公厅\n工信厅信管函〔2024〕211号\n某部关于开展名录申报工作的通知\n请各推荐单位于2024年9月10日前完成网上推荐。\n联系人：周强 010-68206000",
+    );
+    expect(m.deadlines.map((d) => d.date)).toEqual(["2024-08-25"]);
+    expect(m.contacts.map((c) => c.name)).toEqual(expect.arrayContaining(["赵明", "周强"]));
+  });
+
   it("warns when it inferred the year, not when the year is printed too", () => {
     expect(at("请于10月15日（星期三）17:00前报送。").warnings.some((w) => w.includes("10月15日→2025-10-15"))).toBe(true);
     expect(at("请于三月二十八日前报送，截止时间为2025年3月28日。", "2025年3月10日").warnings.some((w) => w.includes("推定"))).toBe(false);
