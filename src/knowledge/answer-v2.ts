@@ -76,7 +76,7 @@ const VERB_TAGS = /^(v(?!n)|a(?!n))/;
  * and are never the question's most specific term.
  */
 const ASPECT_WORDS = new Set(
-  "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法".split(" "),
+  "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法 后果 处罚 影响".split(" "),
 );
 /** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
@@ -113,8 +113,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
     .flatMap((word) => {
       // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
       const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
-      // Numerals in words (一年, 多少) carry nothing; figures written in digits do.
-      if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word))) return [];
+      // Numerals in words (一年, 多少, 三件) carry nothing; figures written in digits do.
+      if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word)) || /^[一二两三四五六七八九十百千万几]+[个件家项人名次套台户年月天位篇张本]$/.test(word)) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
       const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || yearOfMonth(word, question);
@@ -564,6 +564,8 @@ export async function answerV2(
   const question = isolateNoticeTerms(ctx.index, foldAnotA(asked))
     .replace(/(?<=[\u4e00-\u9fa5])(?=在(哪|什么地方|何处))/g, " ")
     .replace(/(?<![奖补])奖(?=多少|几)/g, "奖励")
+    // 「多长时间内出报告」: 内 ends the period; the cutter would glue it to the verb after (内出).
+    .replace(/(时间|天|日|月|年|期限|周|小时)内(?=[\u4e00-\u9fa5])/g, "$1内 ")
     // 「材料交了还退吗」: 退 alone is cut away as a character; 退还 is how notices say it.
     .replace(/(?<![退减])退(?=吗|么|[？?]|$|给)/g, "退还");
   const top = Math.max(1, options.top ?? 3);
@@ -615,7 +617,7 @@ export async function answerV2(
       const meta = ctx.notices.get(docId);
       const view = noticeViewOf(ctx.index, docId, meta);
       ok =
-        aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1) &&
+        aboutQuestion(compounds, topic, view, (t) => wordFound(t, view.label, 1) >= 1, ask === "yesno" || ask === "requirement" || ask === "duration") &&
         // 「浙江数字化车间认定了有奖励吗」: a notice holding no word of the attribute asked (奖励, 补助, 资金 …) cannot answer it.
         !attributes.some((t) => wordFound(t, view.all, 1) < 0.5) &&
         !namesOtherProgram(programs, view, (w) => {

@@ -30,12 +30,13 @@ export type Ask =
   | "definition"
   | "payment"
   | "both"
+  | "penalty"
   | "yesno"
   | "other";
 
 /** Ordered: the first match wins (「几份」 is copies before it is a count). */
 const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
-  ["copies", /几份|多少份|份数|一式|交几套/],
+  ["copies", /几份|多少份|份数|一式|交几套|几本|多少本/],
   // Seals and the form's typography: what people ask most when they fill a 申报书.
   ["seal", /盖(什么|谁的|哪个|哪些|啥|哪家|几个)?[^，。？?]{0,3}章|公章|骑缝|印章|签章|签字盖章/],
   ["format", /字体|字号|几号字|行距|页边距|用什么纸|纸张|装订/],
@@ -47,6 +48,8 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   ["words", /多少字|字数|几个字|写多少|字以内|字限制/],
   // How long (a period: 近三年, 12个月内), not when.
   ["duration", /近几年|最近几年|几年|年限|多久(?![^，。？?]{0,4}一次)|多长时间(?![^，。？?]{0,4}一次)|多长期限|几年内|几年以内|周期|有效期|多少年|几个月/],
+  // 「造假会怎么样」「有什么后果」: what happens to who breaks the rules (撤销, 追回, 几年内不得申报).
+  ["penalty", /后果|会怎么样|会怎样|怎么处理|如何处理|怎么处罚|如何处罚|什么处罚|被查出|查出来|会被取消|追责/],
   // 「两类都能报吗」「能同时报吗」: whether one may apply for two at once, printed as 「只能申报其中一类」.
   ["both", /同时(申)?报|同时申请|都报|都能报|都可以报|都申报|两个都|两类都|兼报|一起报|重复报|重复申报/],
   // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
@@ -61,7 +64,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // 「有哪两类」「分几类」: the classes of something, printed as 「分为X和Y两类」.
   ["kinds", /哪两类|哪几类|哪几种|哪两种|分几类|分几种|分为哪|分成哪|有哪些类型|哪些类别|有几类|有几种/],
   ["materials", /哪些材料|什么材料|材料清单|准备什么|要交什么|提供什么|包括什么|包括哪|包含哪|哪几类|哪几种|哪两类|哪些/],
-  ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
+  ["count", /几个|几家|多少家|多少个|几项|几户|几类|几种|几次|几件|多少件|几篇|几张|几名|几位|几人|名额|数量|多少项|多少户|多少套|几套|几天|多少/],
   // 「材料是直接寄给省厅吗」: a yes/no question about where to send asks where.
   ["place", /哪里|哪儿|在哪|往哪|送哪|寄哪|交哪|地址|哪个处|哪个网站|哪个平台|报到哪|交到哪|发到哪|向哪|哪个部门|报给谁|交给谁|给谁|(寄|交|报送?|送|递|发)(给|到|至)[^，。？?]{1,8}[吗么][？?]?$/],
   ["document", /哪个文件|什么文件|哪份文件|依据什么|根据什么|按照什么|按什么|哪个标准|什么标准|文号/],
@@ -122,7 +125,7 @@ export function outOfScope(question: string): "results" | "request" | null {
     /(评上|选上|入选|获批|评为|公布|公示|认定)了?(哪些|哪几家|哪几个|哪家|的有哪些)|(评上|选上|入选|获批|获评|认定)名单(出来|有哪些|是什么|是哪些|在哪看|在哪查|查询|有吗|了吗)|有哪些[\u4e00-\u9fa5]{0,4}(入选|评上|选上|获批)|(哪几家|哪些企业|哪些单位)[^，。？?]{0,6}(入选|评上|选上|获批)|名单有吗|(20\d\d|\d\d)年?[^，。？?]{0,4}(认定|评上|入选|获评|公布)的[^，。？?]{0,14}名单|(入选|获奖|获批|公示)名单(是|有|在)/.test(question)
   )
     return "results";
-  if (/^(请|麻烦)?(帮我|给我|替我)?(写|作|编)(一|几)?(首|篇|段|个)[^，。？?]{0,12}(诗|歌|文章|故事|笑话|对联|作文|段子)|讲个笑话|推荐(几|一些|一下|点)[^，。？?]{0,10}(书|电影|电视剧|课程|视频)/.test(question)) return "request";
+  if (/^(请|麻烦)?(帮我|给我|替我)?(写|作|编)(一|几)?(首|篇|段|个|份)[^，。？?]{0,12}(诗|歌|文章|故事|笑话|对联|作文|段子|代码|程序|脚本|排序|算法|函数|爬虫|简历|周报|情书|祝福|文案)|(python|java|javascript|sql|c\+\+)\s*(代码|程序|脚本|怎么写)|讲个笑话|推荐(几|一些|一下|点)[^，。？?]{0,10}(书|电影|电视剧|课程|视频)/.test(question)) return "request";
   return null;
 }
 
@@ -130,6 +133,8 @@ export function askOf(question: string): Ask {
   const ask = askByCues(question);
   // 「开发者数量是光看注册总数吗」: a yes/no question with no question word names a count as its subject, it does not ask for one.
   if ((ask === "count" || ask === "percent" || ask === "level") && /[吗么][？?]?$/.test(question.trim()) && !/多少|几|什么|啥|哪|谁|何|怎么|如何|咋/.test(question)) return "yesno";
+  // 「拿过补贴了，还能再申请吗」: money named in a yes/no question, no amount asked.
+  if (ask === "amount" && /[吗么][？?]?$|([\u4e00-\u9fa5])不\1|是否/.test(question.trim()) && !/多少|几|金额|标准|比例|额度|上限|最高|怎么算|万|亿|千|百分/.test(question)) return "yesno";
   // 「还要报吗？占不占名额」: a quota named in a yes/no question, no figure asked.
   if (ask === "count" && /([\u4e00-\u9fa5])不\1|[吗么][？?]|是否/.test(question) && !/多少|几|数量/.test(question)) return "yesno";
   return ask;
@@ -191,7 +196,7 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.
   // Copies are read by their own evidence (「交几套」 ↔ 「一式三份」).
   if (ask !== "count" && ask !== "words" && ask !== "other") return null;
-  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分)/.exec(question);
+  const m = /(?:多少|几)(个|家|套|项|户|类|种|次|份|台|字|天|人|名|批|分|件|篇|张|本|位)/.exec(question);
   if (!m) return null;
   // Days are also counted in working days (「几天」 ↔ 「5个工作日」).
   // Enterprises are counted in 家 and 个 alike (「泉州15个」 for 「能推荐几家」).
@@ -216,7 +221,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   level: new RegExp(`[${CN_NUM.slice(1, -1)}\\d]级`),
   amount: new RegExp(`\\d[\\d.,]*\\s*(万元|亿元|万|亿|元)|${CN_NUM}+(万|亿)元?`),
   // 「推荐数量自行确定」: a count left to the office is the count asked too.
-  count: new RegExp(`\\d+\\s*[万千百]?\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化)|(数量|名额|个数)[^，。；]{0,4}(自行确定|不限|不作限制)`),
+  count: new RegExp(`\\d+\\s*[万千百]?\\s*(个|家|项|户|类|种|套|次|名|人|件|批|天|工作日|维度|篇|张|本|位)|${CN_NUM}+(个|家|项|户|类|种|名|批|维度|项细化|件|篇)|(数量|名额|个数)[^，。；]{0,4}(自行确定|不限|不作限制)`),
   // A destination: submitted to / sent to / logged into an office, system or address, or an address itself.
   place: /(向|报送至?|报至|交至|交到|提交至?|发送至|发至|送至|登录|通过|在)[^，。；]{0,24}(局|厅|部门|处|科|委|中心|平台|系统|网站|大厅|邮箱)|[省市县区](行政区域|区域|辖区)?内(依法)?注册|路\d+号|号楼|\d+室|www\.|https?:/,
   materials: /[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|、.*、/,
@@ -229,6 +234,7 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   kinds: /分为|分成|包括|包含|分别为|[两二三四五六七八九十\d]+(类|种)/,
   seal: /公章|骑缝章|印章|签章|盖章|加盖/,
   format: /黑体|宋体|仿宋|楷体|\d+\s*号字?|行距|A4|装订/,
+  penalty: /取消|撤销|追回|收回|不得申报|不得再|列入[^，。；]{0,12}名单|失信|通报|追究|不予受理/,
   both: /只能(申报|选择|报|申请)|不得(同时|重复)|不能同时|不可同时|同时申报|重复申报|不重复|限报|择一/,
   payment: /拨付|拨至|发放|兑现|一次性|分[两二三四\d]期|分[两二三\d]次|到账|基本账户|先建后补|事后奖励|事前/,
   // Read against the term itself in answer-v2 (definitionOf); a clause that defines something.
@@ -273,7 +279,7 @@ export const FILLER = new Set(
     "范围 限制 之前 以前 以后 之后 前 后 分 哪两类 哪几类 哪几个 几级 级别 等级 占不占 不占 能否 可否 会不会 要不要 " +
     "联系人 电话 咨询 邮箱 联系方式 写 填 交 提供 准备 包括 包含 评价 看 方面 哪些方面 " +
     "近几年 最近几年 几年 您好 你好 谢谢 麻烦 劳驾 留个 留一下 发一下 发个 告诉我 说一下 讲一下 大概 大约 差不多 区间 " +
-    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知 还会 会不会 还能 还用 还得 够格 怎么弄 怎么搞 咋弄 咋搞 咋办 怎么办 打算 天内 日内 领导 老师"
+    "杠杠 硬杠杠 硬指标 硬性 由谁 由谁来 谁来 办公 起码 最起码 至少 界定 定义 意思 含义 理解 一次 通知 还会 会不会 还能 还用 还得 够格 怎么弄 怎么搞 咋弄 咋搞 咋办 怎么办 打算 天内 日内 领导 老师 厂子 厂里"
   ).split(" "),
 );
 

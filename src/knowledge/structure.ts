@@ -49,6 +49,13 @@ type Heading = { level: number; label: string; body: string | null };
 const BOILERPLATE =
   /^(首页\s*[>＞»]|今天是|当前位置|您的位置|您当前的位置|当前的位置|您现在的位置|所在位置)|^([^。；>＞»]{1,20}[>＞»]){2,}[^。；>＞»]{1,30}$|^((信息)?索引号|主题分类|发文机关|发文机构|发布机构|成文日期|生成日期|公开方式|公开范围|有\s*效\s*性|发文字号)\s*([：:]|\t|\s\|)|^标\s*题\s*([：:]|\t|\s\|)|扫一扫|【\s*大\s*中\s*小\s*】|^上一篇|^下一篇|^主办[：:]|^承办[：:]|^([\u4e00-\u9fa5]{2,8}\s*[>＞»]\s*){2,}[\u4e00-\u9fa5]{2,8}$|发布时间[：:]|发布日期[：:]|信息来源[：:]|^来源[：:]|浏览次数|【字体|打印本页|关闭窗口|关闭本页|分享到|网站地图|^主办单位[：:]|^承办单位[：:]|网站标识码|ICP备|公网安备|投诉电话|纠错电话|值班电话|信访|版权所有|隐私声明|^相关附件[：:]?$/;
 
+/** A PDF's page number printed between pages: 「— 2 —」「- 2 -」「第 2 页 共 4 页」「2 / 4」. */
+const PAGE_MARKER = /^([—–\-－‒―~]+\s*\d{1,3}\s*[—–\-－‒―~]+|第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+/** What cannot begin a line of its own: the extraction broke the sentence before it (「，纳税信用等级…」). */
+const CONTINUES = /^[，、。；：,;:）)」』”’%％]/;
+/** A figure broken from its unit (「不超过50」 + 「万元，…」). */
+const UNIT_START = /^[个家人万亿元年月日号项件吨倍分名次台套户千百]/;
+
 /** A signature date on its own line (「2025年6月18日」「二〇二五年六月十八日」): never glued to the signer above. */
 const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
 
@@ -72,7 +79,7 @@ export function logicalLines(raw: string): string[] {
     // The site's footer (上一篇/下一篇, 主办/承办, 网站标识码, ICP备): nothing of the notice follows it.
     const t = rawLine.trim();
     if (lines.length >= 5 && (PAGE_END.test(t) || (SITE_OWNER.test(t) && rawLines.slice(k, k + 4).some((l) => /网站|ICP备|公网安备|版权所有|邮编|地址[：:].*(电话|传真)|技术支持电话/.test(l))))) break;
-    if (isBoilerplate(rawLine.trim())) continue;
+    if (isBoilerplate(rawLine.trim()) || PAGE_MARKER.test(t)) continue;
     for (const piece of cleanLine(rawLine.replace(/^\s*-\s+/, "")).split("\n")) {
       const line = piece.trim();
       if (line !== "") lines.push(line);
@@ -93,6 +100,11 @@ export function logicalLines(raw: string): string[] {
   for (const line of glued) {
     const prev = joined[joined.length - 1];
     const beforePrev = joined[joined.length - 2];
+    // A PDF's line break inside a sentence: before 「，…」, or between a figure and its unit.
+    if (prev !== undefined && !prev.includes(" | ") && !line.includes(" | ") && !ANNEX.test(prev) && (CONTINUES.test(line) || (/\d$/.test(prev) && UNIT_START.test(line) && !SIGNATURE_DATE.test(prev)))) {
+      joined[joined.length - 1] = prev + line;
+      continue;
+    }
     if (
       prev !== undefined &&
       !(beforePrev !== undefined && ANNEX.test(beforePrev)) &&

@@ -154,13 +154,23 @@ export const hasTier = (c: Compound) => c.parts.some((p, i) => i < c.parts.lengt
  * Whether the notice is about the question: not when a compound names another tier of its program,
  * unless a noun of the question outside that compound names the notice (省级 of 「国家级绿色工厂还能报省级吗」).
  */
-export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: NoticeView, inLabel: (t: TopicWord) => boolean): boolean {
+export function aboutQuestion(compounds: Compound[], topic: TopicWord[], view: NoticeView, inLabel: (t: TopicWord) => boolean, prerequisites = false): boolean {
   // A part of a compound is in the title by itself or by one of its alternatives (经信厅 → 经济和信息化厅).
   const partInLabel = (p: string) => view.label.includes(p) || topic.some((t) => t.word === p && inLabel(t));
   const standings = compounds.map((c) => standingOf(c, view, partInLabel));
   if (!standings.includes("variant")) return true;
-  const inCompounds = compounds.filter((_, i) => standings[i] === "variant").flatMap((c) => c.parts);
+  const variants = compounds.filter((_, i) => standings[i] === "variant");
+  // 「一定要先是市级企业技术中心吗」: the notice requires the other tier first (「已认定为市级企业技术中心满1年」).
+  if (prerequisites && variants.every((c) => requiredFirst(c.parts.join(""), view))) return true;
+  const inCompounds = variants.flatMap((c) => c.parts);
   return topic.some((t) => t.noun && !inCompounds.some((p) => p.includes(t.word) || t.word.includes(p)) && inLabel(t));
+}
+
+/** A sentence requiring the tier first (须先获评…, 已认定为…满1年), not excluding it (「已获评…的企业不再重复申报」). */
+const PREREQUISITE = /须先|先获评|须已|应已|须为|应为|已认定为/;
+function requiredFirst(name: string, view: NoticeView): boolean {
+  if (chars(name) < 4) return false;
+  return view.passages.some((p) => p.split(/[。；]/).some((s) => s.includes(name) && PREREQUISITE.test(s) && !/不再|不得|不予/.test(s)));
 }
 
 /** Verbs of a program's procedure: the compound before one of them names the program the question is about. */

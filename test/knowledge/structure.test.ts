@@ -30,6 +30,22 @@ describe("text clean-up keeps the wording", () => {
       "福建省工业和信息化厅关于开展工作的通知",
     ]);
   });
+
+  it("reads a PDF export: page numbers dropped, a line that starts with 「，」 or a unit joined to the line before", () => {
+    const lines = logicalLines(
+      "5.信用状况良好，未被列入经营异常名录或严重违法失信主体名单\n，纳税信用等级为B级及以上。\n4.近三年内独立完成节能诊断项目不少于15\n个；\n\n— 1 —\n\n单个企业奖励最高不超过50\n万元，奖励资金于次年拨付。\n第 2 页 共 4 页\n三、补助标准",
+    );
+    expect(lines).toEqual([
+      "5.信用状况良好，未被列入经营异常名录或严重违法失信主体名单，纳税信用等级为B级及以上。",
+      "4.近三年内独立完成节能诊断项目不少于15个；",
+      "单个企业奖励最高不超过50万元，奖励资金于次年拨付。",
+      "三、补助标准",
+    ]);
+  });
+
+  it("keeps a signature date apart from the year-less line after it", () => {
+    expect(logicalLines("太原市工业和信息化局\n2026年4月15日\n月度报表另行通知。")).toEqual(["太原市工业和信息化局", "2026年4月15日", "月度报表另行通知。"]);
+  });
 });
 
 describe("notice structure", () => {

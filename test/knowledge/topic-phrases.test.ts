@@ -135,6 +135,29 @@ describe("a notice naming the asked program only as a condition of its own", () 
   });
 });
 
+describe("notices from a PDF export and with tiers", () => {
+  let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
+  beforeAll(async () => {
+    env = await tempKnowledgeBase("2026-11-22");
+    for (const f of ["ty-2026-energy-diagnosis.txt", "jx-2026-tech-center.txt"]) await env.kb.ingest(path.join(projectRoot, "test/fixtures/qa/tuning-d/notices", f));
+  });
+  afterAll(() => env.cleanup());
+
+  it.each([
+    // The figure and its unit were on two lines of the PDF.
+    ["太原节能诊断，单个企业节能改造奖励最多能拿多少", "50万元"],
+    ["太原节能诊断服务机构近三年自己做过的诊断项目要几个", "15个"],
+    ["江西技术中心提供虚假材料有什么后果", "撤销其认定资格"],
+    // Another tier the notice requires first.
+    ["江西省级企业技术中心，一定要先是市级企业技术中心吗", "市级企业技术中心满1年"],
+    ["江西技术中心有效发明专利要几件，我们只有三件", "不少于5件"],
+  ])("%s → quotes %s", async (q, want) => {
+    const a = await env.kb.ask(q);
+    expect(a.answerable).toBe(true);
+    expect(a.answer).toContain(want);
+  });
+});
+
 describe("answers on a notice of another province", () => {
   let env: Awaited<ReturnType<typeof tempKnowledgeBase>>;
   beforeAll(async () => {
