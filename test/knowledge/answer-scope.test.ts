@@ -121,6 +121,7 @@ describe("what the question asks", () => {
     ["count", "平潭综合实验区推荐数量自行确定。", true],
     ["duration", "近三年无涉黑涉恶违法行为", true],
     ["duration", "认定有效期3年", true],
+    ["duration", "入库的服务机构有效期为两年，期满后重新申报", true],
     ["duration", "2025年度财务报表", false],
     ["seal", "加盖推荐单位公章", true],
   ] as const)("%s evidence in %s: %s", (ask, text, want) => {
