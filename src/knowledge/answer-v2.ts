@@ -76,7 +76,7 @@ const VERB_TAGS = /^(v(?!n)|a(?!n))/;
  * and are never the question's most specific term.
  */
 const ASPECT_WORDS = new Set(
-  "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法 后果 处罚 影响".split(" "),
+  "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法 后果 处罚 影响 纸质 纸质版 纸件".split(" "),
 );
 /** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
