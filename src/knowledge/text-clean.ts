@@ -36,10 +36,17 @@ export function stripMarkup(s: string): string {
 
 const tidy = (s: string) => collapseCjkSpaces(s).replace(/[ \u00a0]{2,}/g, " ").trim();
 
-/** Cleans one raw line; tab-separated table rows become 「a | b | c」 with empty cells dropped. */
+/** A PDF's table columns: three spaces or more (or two ideographic spaces) between cells. */
+const COLUMN_GAP = /[ \u00a0]{3,}|\u3000{2,}/;
+
+/**
+ * Cleans one raw line; table rows become 「a | b | c」 with empty cells dropped: tab-separated rows,
+ * and rows of three cells or more a PDF export set apart with runs of spaces.
+ */
 export function cleanLine(raw: string): string {
   return stripMarkup(raw)
     .split("\n")
+    .map((line) => (!line.includes("\t") && line.trim().split(COLUMN_GAP).length >= 3 ? line.trim().split(COLUMN_GAP).join("\t") : line))
     .map((line) =>
       line.includes("\t")
         ? line

@@ -18,6 +18,9 @@ describe("text clean-up keeps the wording", () => {
     ["平台类 <input type=\"checkbox\"/>", "平台类☐"],
     ["4. **个性化定制**。运用", "4.个性化定制。运用"],
     ["序号\t项目名称\t\t企业名称", "序号 | 项目名称 | 企业名称"],
+    // A PDF export sets a table's columns apart with runs of spaces.
+    ["稳健级（3级）    最高20万元    不限", "稳健级（3级） | 最高20万元 | 不限"],
+    ["不少于  3000  万元", "不少于3000万元"],
   ])("%s → %s", (raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });
