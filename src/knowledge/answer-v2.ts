@@ -61,6 +61,8 @@ export interface TopicWord {
   alternatives: string[];
   /** A name of a thing (noun, verbal noun, unknown word), not a verb or adjective: may be the question's most specific term. */
   noun: boolean;
+  /** Found only whole (or by an alternative), never by its pieces. */
+  whole?: boolean;
 }
 
 /**
@@ -157,7 +159,7 @@ export function topicCoverage(topic: TopicWord[], text: string): number {
   let found = 0;
   for (const t of topic) {
     total += t.weight;
-    found += t.weight * wordFound(t, hay);
+    found += t.weight * wordFound(t, hay, t.whole ? 0 : 0.8);
   }
   return total === 0 ? 0 : found / total;
 }
@@ -334,7 +336,8 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const blank = isBlankForm(c.text, { instructionsAreContent: true }) && ask !== "words" && ask !== "definition" ? 0.2 : 0;
   const sentences = sentencesOf(c.text);
   // Title words select the notice; inside it they still tell sentences apart (智能工厂 vs 数字化车间), at a lower weight.
-  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value }));
+  // They count only whole: the pieces of a title's name (企业 of 企业技术中心) are in most sentences of the notice.
+  const shaded = topic.map((t) => (asked.includes(t) ? t : { ...t, weight: t.weight * TITLE_SHADE.value, whole: true }));
   // The section where notices put the asked kind of fact (「申报条件」 for a requirement), outside the application form.
   const fits = passageCoverage >= OUTCOME_THRESHOLDS.answer && !/申报书|附件|附表/.test(c.section) && sectionFits(ask, c.section.split(" > ")[0] ?? "") ? SECTION_FITS : 0;
   let best: Candidate | null = null;
@@ -577,7 +580,8 @@ export async function answerV2(
   const topic = topicWords(query, places, ask, question);
   const cues = SENTENCE_CUES.filter((w) => question.includes(w));
   const level = levelNamed(question);
-  const unit = askUnit(question, ask);
+  // Read before A-not-A folding: 「够不够」 asks for a threshold.
+  const unit = askUnit(asked, ask);
   const refusal = (cov: number): Answer => ({
     question: rawQuestion,
     answerable: false,

@@ -53,7 +53,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // 「两类都能报吗」「能同时报吗」: whether one may apply for two at once, printed as 「只能申报其中一类」.
   ["both", /同时(申)?报|同时申请|都报|都能报|都可以报|都申报|两个都|两类都|兼报|一起报|重复报|重复申报/],
   // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
-  ["payment", /先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账|打到哪/],
+  ["payment", /打给|拨给|先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账|打到哪/],
   // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
   ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
@@ -143,6 +143,8 @@ export function askOf(question: string): Ask {
 /** 「卖了一百五十万够不够」「营收九千万，够格不」: the asker states a figure and asks whether it meets a threshold. */
 const MEETS = /够不够|够吗|够[格了]?不|行不行|达标吗|达不达标|符合[^，。？?]{0,4}[吗么]|符不符合|满足[^，。？?]{0,4}[吗么]|满不满足/;
 const STATED_FIGURE = /\d+(\.\d+)?\s*(万|亿|千|%|人|家|个|年)|[一二两三四五六七八九十百千]+(万|亿|千|百分之|人|家|个|年)/;
+/** A validity period: 「有效期为两年」「有效期3年」「期满后重新申报」. */
+const VALIDITY = /有效期[^，。；]{0,6}[\d一二两三四五六七八九十]|期满/;
 /** A threshold: the figure a condition sets (不低于…, …以上), not an upper limit (不超过). */
 const THRESHOLD = /(不低于|不少于|(?<!不)超过|达到|突破|满)[^，。；]{0,8}\d|\d[^，。；]{0,6}以上/;
 
@@ -191,6 +193,8 @@ export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   if (head === "网站") return /网站|www\.|https?:/;
   if (head) return new RegExp(head);
   if (ask === "requirement" && MEETS.test(question) && STATED_FIGURE.test(question)) return THRESHOLD;
+  // 「入库后管多久」「有效期几年」: how long a title or listing is valid, not a look-back period (近三年).
+  if (ask === "duration" && /管多久|管几年|有效期|多久有效|几年有效|有效多久|多长时间有效|能用多久/.test(question)) return VALIDITY;
   // 「去哪里办」: an office, a system or an address; where a company must be registered only when that is asked.
   if (ask === "place" && !/注册/.test(question)) return DESTINATION;
   // 「第几个附件」「几级」 ask for an attachment or a level, not for a count of 个.

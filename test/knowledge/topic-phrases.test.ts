@@ -151,6 +151,11 @@ describe("notices from a PDF export and with tiers", () => {
     // Another tier the notice requires first.
     ["江西省级企业技术中心，一定要先是市级企业技术中心吗", "市级企业技术中心满1年"],
     ["江西技术中心有效发明专利要几件，我们只有三件", "不少于5件"],
+    // A validity asked, not a look-back period (近三年).
+    ["太原节能诊断服务机构进了机构库以后管多久", "有效期为两年"],
+    // 「够不够」 read before A-not-A folding: the threshold is asked.
+    ["公司注册两年半，申请江西省级企业技术中心够不够年限", "满3年"],
+    ["太原节能诊断的补助是打给企业还是打给服务机构", "不向企业拨付"],
   ])("%s → quotes %s", async (q, want) => {
     const a = await env.kb.ask(q);
     expect(a.answerable).toBe(true);
