@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, issuerLevel, levelNamed, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -709,6 +709,20 @@ export async function answerV2(
 
   const c = best.hit.chunk;
   const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
+  // 「意见哪天发的」: the signature date, read at ingest, when no passage of the notice quotes it.
+  const issued = ctx.notices.get(c.docId)?.date;
+  if (unit === ISSUED_DATE && issued && issued.length === 10 && !best.evidence && best.passageCoverage >= OUTCOME_THRESHOLDS.answer) {
+    const meta = ctx.notices.get(c.docId)!;
+    return {
+      question: rawQuestion,
+      answerable: true,
+      answer: [qaTexts.issuedOn(meta.title, meta.docNumber, qaTexts.formatDate(issued)), ...(note ? [note] : [])].join("\n"),
+      citations: [toCitation(best.hit)],
+      method: "extractive",
+      outcome: "answer",
+      coverage: Math.round(cov * 1000) / 1000,
+    };
+  }
   // An answer needs the asked kind of fact in the quoted sentence, and that sentence (with its
   // section) to be about what the title does not already say.
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;

@@ -143,6 +143,8 @@ export function askOf(question: string): Ask {
 /** 「卖了一百五十万够不够」「营收九千万，够格不」: the asker states a figure and asks whether it meets a threshold. */
 const MEETS = /够不够|够吗|够[格了]?不|行不行|达标吗|达不达标|符合[^，。？?]{0,4}[吗么]|符不符合|满足[^，。？?]{0,4}[吗么]|满不满足/;
 const STATED_FIGURE = /\d+(\.\d+)?\s*(万|亿|千|%|人|家|个|年)|[一二两三四五六七八九十百千]+(万|亿|千|百分之|人|家|个|年)/;
+/** When a notice was issued: the date line under the signature, or 「发布日期：」. */
+export const ISSUED_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|(发布|成文)(日期|时间)[:：]/;
 /** A validity period: 「有效期为两年」「有效期3年」「期满后重新申报」. */
 const VALIDITY = /有效期[^，。；]{0,6}[\d一二两三四五六七八九十]|期满/;
 /** A threshold: the figure a condition sets (不低于…, …以上), not an upper limit (不超过). */
@@ -181,7 +183,7 @@ export function askCue(ask: Ask): RegExp | null {
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   // When the notice was issued: the date line under the signature (or 「发布日期：」), not a deadline.
-  if ((ask === "date" || ask === "other") && /落款|印发|发布|下发|出台|发文|成文|发的/.test(question)) return /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|(发布|成文)(日期|时间)[:：]/;
+  if ((ask === "date" || ask === "other") && /落款|印发|发布|下发|出台|发文|成文|发的/.test(question)) return ISSUED_DATE;
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
   const address = /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
   if (/地址|办公地点|在哪办公/.test(question)) return address;

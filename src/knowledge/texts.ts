@@ -20,6 +20,8 @@ export const qaTexts = {
   /** A year asked for that no indexed notice is of (「2026年…什么时候报」 when the latest is 2025年度). */
   laterYearNotIndexed: (year: string, title: string, docNumber: string | null) =>
     `已收录的通知中还没有${year}年的这项通知。目前收录的最近一期是《${title}》${docNumber ? `（${docNumber}）` : ""}，可供了解往年的条件和流程；${year}年的通知发布后，以新通知为准。`,
+  /** When a notice was issued, read from its signature date when no passage quotes it. */
+  issuedOn: (title: string, docNumber: string | null, date: string) => `《${title}》${docNumber ? `（${docNumber}）` : ""}的落款日期为${date}。`,
   answerLead: (title: string, docNumber: string | null, section: string) =>
     `根据《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   alsoLead: (title: string, docNumber: string | null, section: string) =>

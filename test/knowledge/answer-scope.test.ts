@@ -342,6 +342,12 @@ describe("facts said in other words", () => {
     expect(a.answer).toContain("每季度最后一个月20日前");
   });
 
+  it("answers when a notice was issued from its signature date when no passage quotes it", async () => {
+    const a = await env.kb.ask("互联网+先进制造业的那个实施意见是哪天印发的");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("2018年4月20日");
+  });
+
   it("answers an aspect asked in plain words (涉黑的年限 → 近三年)", async () => {
     const a = await env.kb.ask("融合发展项目对涉黑涉恶有什么年限要求");
     expect(a.answerable).toBe(true);
