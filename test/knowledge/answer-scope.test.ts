@@ -343,7 +343,7 @@ describe("facts said in other words", () => {
   });
 
   it("answers when a notice was issued from its signature date when no passage quotes it", async () => {
-    const a = await env.kb.ask("互联网+先进制造业的那个实施意见是哪天印发的");
+    const a = await env.kb.ask("福建省政府那个深化工业互联网的意见哪天发的");
     expect(a.outcome).toBe("answer");
     expect(a.answer).toContain("2018年4月20日");
   });
