@@ -99,6 +99,7 @@ describe("what the question asks", () => {
     ["是先给钱还是后给钱", "payment"],
     ["钱打到哪个户头", "payment"],
     ["两类能同时报吗", "both"],
+    ["设备是怎么分类的", "kinds"],
     ["材料造假被查出来会怎么样", "penalty"],
     ["提供虚假材料有什么后果", "penalty"],
     ["有效发明专利要几件", "count"],
