@@ -38,6 +38,21 @@ const tidy = (s: string) => collapseCjkSpaces(s).replace(/[ \u00a0]{2,}/g, " ").
 
 /** A PDF's table columns: three spaces or more (or two ideographic spaces) between cells. */
 const COLUMN_GAP = /[ \u00a0]{3,}|\u3000{2,}/;
+/** A text export's box-drawn table: 「│ 等级 │ 标准 │」 rows and rules made only of box-drawing characters. */
+const BOX_RULE = /^[\s\u2500-\u257f+\-=|]+$/;
+const BOX_BAR = /[│┃║┆┇┊┋]/;
+
+/** A box-drawn row's cells separated by tabs; a rule line emptied. */
+function unboxed(line: string): string {
+  if (!/[\u2500-\u257f]/.test(line)) return line;
+  if (BOX_RULE.test(line)) return "";
+  if (!BOX_BAR.test(line)) return line;
+  return line
+    .split(/[│┃║┆┇┊┋]/)
+    .map((c) => c.trim())
+    .filter((c) => c !== "")
+    .join("\t");
+}
 
 /**
  * Cleans one raw line; table rows become 「a | b | c」 with empty cells dropped: tab-separated rows,
@@ -46,6 +61,7 @@ const COLUMN_GAP = /[ \u00a0]{3,}|\u3000{2,}/;
 export function cleanLine(raw: string): string {
   return stripMarkup(raw)
     .split("\n")
+    .map(unboxed)
     .map((line) => (!line.includes("\t") && line.trim().split(COLUMN_GAP).length >= 3 ? line.trim().split(COLUMN_GAP).join("\t") : line))
     .map((line) =>
       line.includes("\t")

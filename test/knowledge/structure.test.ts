@@ -21,6 +21,10 @@ describe("text clean-up keeps the wording", () => {
     // A PDF export sets a table's columns apart with runs of spaces.
     ["稳健级（3级）    最高20万元    不限", "稳健级（3级） | 最高20万元 | 不限"],
     ["不少于  3000  万元", "不少于3000万元"],
+    // A box-drawn table: rows become cells, rules disappear.
+    ["│ 稳健级（3级） │ 最高20万元 │ 不限 │", "稳健级（3级） | 最高20万元 | 不限"],
+    ["├──────┼──────┼────┤", ""],
+    ["说明：本表为示意", "说明：本表为示意"],
   ])("%s → %s", (raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });
