@@ -9,7 +9,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, type Ask } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, askerYears, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, programYears, type Ask, type Level } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -103,6 +103,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
   const askModifiers = new Set([...question.matchAll(/([\u4e00-\u9fa5]{2})(?=地址|电话|邮箱|号码|网址)/g)].map((m) => m[1]!));
   // 「哪个处室」「什么报告」: the noun the question word governs is what is asked (askUnit, carriesAsk read it), not topic.
   const heads = new Set(question ? askHeads(question) : []);
+  // 「2024年3月才注册的」: a year with a month dates the asker's own event; it weighs as a verb.
+  const ownYears = askerYears(question);
   // 「哪些类型的企业」「什么方式」: an aspect the question word governs is the ask too.
   for (const m of question.matchAll(/(?:哪些|哪种|哪类|哪几种|什么|啥)(?:样的|的)?([\u4e00-\u9fa5]{2})/g)) if (ASPECT_WORDS.has(m[1]!)) heads.add(m[1]!);
   return [...new Set(words)]
@@ -119,15 +121,10 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word)) || /^[一二两三四五六七八九十百千万几]+[个件家项人名次套台户年月天位篇张本]$/.test(word)) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || yearOfMonth(word, question);
+      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
-}
-
-/** 「2024年3月才注册的」: a year with a month dates the asker's own event; a program's year stands alone (2024年融合发展项目). */
-function yearOfMonth(word: string, question: string): boolean {
-  return /^(19|20)\d\d$/.test(word) && new RegExp(`${word}\\s*年\\s*([\\d]{1,2}|[一二三四五六七八九十]{1,2})\\s*月`).test(question);
 }
 
 /** How much of one topic word the text holds: 1, or a share of its bigrams for long words. */
@@ -311,7 +308,7 @@ const GENERIC_ASPECTS = new Set("材料 资料 证明 文件 手续 流程 程�
 /** Score a passage gains when its notice (or the part of a forwarding notice it is in) was issued at the level the question names. */
 const ISSUER_LEVEL = 0.1;
 
-function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string, cues: string[] = [], level: ReturnType<typeof levelNamed> = null): Candidate | null {
+function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, places: string[], levels: RegExp[], meta: NoticeMeta | undefined, noticeMatch: number, noticeText: string, cues: string[] = [], level: Level | null = null): Candidate | null {
   const c = hit.chunk;
   // 「省厅的截止时间」 against a city's notice forwarding the province's: the province's part answers.
   const issuedAtLevel = level !== null && issuerLevel(c.title) === level ? ISSUER_LEVEL : 0;
@@ -373,10 +370,13 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   return best;
 }
 
+/** What follows a term where a sentence defines it. */
+const DEFINING = ["为", "是指", "指", "是", "：", ":", "（"];
+
 /** Whether the sentence defines a noun of the question: the noun followed by 为, 是指, 指, a colon or a bracket. */
 function defines(topic: TopicWord[], sentence: string): boolean {
   const hay = norm(sentence);
-  return topic.some((t) => t.noun && new RegExp(`${norm(t.word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(为|是指|指|是|：|:|（)`).test(hay));
+  return topic.some((t) => t.noun && DEFINING.some((d) => hay.includes(norm(t.word) + d)));
 }
 
 /**
@@ -607,7 +607,7 @@ export async function answerV2(
   const programs = programsNamed(question, compounds);
   const attributes = topic.filter((t) => ATTRIBUTE_CUES.test(t.word));
   // 「2026年软件专项资金几月开始报」: a program's year (not the asker's own date) later than the notice's.
-  const years = [...question.matchAll(/(20\d\d)\s*年(?!\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g)].map((m) => Number(m[1]));
+  const years = programYears(question);
   const laterYear = (view: NoticeView) => {
     if (years.length === 0) return false;
     const own = [...view.label.matchAll(/20\d\d/g)].map((m) => Number(m[0]));
@@ -678,14 +678,15 @@ export async function answerV2(
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
   if (process.env.QA_DEBUG) for (const x of all.slice(0, Number(process.env.QA_DEBUG_TOP ?? 6))) console.error(x.score.toFixed(3), x.evidence, x.placeOk, x.specific, x.passageCoverage.toFixed(2), x.localCoverage.toFixed(2), x.sentenceCoverage.toFixed(2), x.hit.chunk.section.slice(0, 40), "|", x.sentence.s.slice(0, 50));
   const best = candidates[0];
-  /** A refusal; when one of the best notices defers what is asked to another notice, it says so and quotes it. */
-  const refuse = (cov: number): Answer => {
+  /** One of the best notices deferring what is asked to another notice, said and quoted; null when none does. */
+  const deferral = (cov: number): Answer | null => {
     for (const docId of [...new Set(all.slice(0, POOL).map((x) => x.hit.chunk.docId))].slice(0, 2)) {
       const deferred = deferralOf(ctx.index, docId, compounds, null);
       if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
     }
-    return refusal(cov);
+    return null;
   };
+  const refuse = (cov: number): Answer => deferral(cov) ?? refusal(cov);
   if (!best && years.length > 0 && all[0] && laterYear(noticeViewOf(ctx.index, all[0].hit.chunk.docId, ctx.notices.get(all[0].hit.chunk.docId))) && aboutNoticeIgnoringYear(all[0].hit.chunk.docId)) {
     const latest = all[0].hit.chunk;
     return { ...refusal(0), answer: qaTexts.laterYearNotIndexed(String(Math.max(...years)), latest.noticeTitle || latest.title, latest.docNumber), citations: [toCitation(all[0].hit)] };
@@ -694,8 +695,8 @@ export async function answerV2(
   // The program asked for (「绿色供应链管理企业怎么申报」) is one a best-ranked notice defers to another notice, and the
   // answering notice's title does not name it: the deferral is the answer.
   if (programs.length > 0 && !programs.some((p) => noticeLabelNorm(ctx.index, best.hit.chunk.docId, ctx.notices.get(best.hit.chunk.docId)).includes(p.parts.join("")))) {
-    const deferring = refuse(0);
-    if (deferring.citations.length > 0) return { ...deferring, coverage: Math.round(best.passageCoverage * 1000) / 1000 };
+    const deferred = deferral(best.passageCoverage);
+    if (deferred) return deferred;
   }
   // 「佛山那个项目找谁问」: only a place and the kind of fact asked; the place's notice answers if a sentence carries that fact.
   const placeOnly = topic.length === 0;

@@ -53,7 +53,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // 「两类都能报吗」「能同时报吗」: whether one may apply for two at once, printed as 「只能申报其中一类」.
   ["both", /同时(申)?报|同时申请|都报|都能报|都可以报|都申报|两个都|两类都|兼报|一起报|重复报|重复申报/],
   // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
-  ["payment", /打给|拨给|先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账|打到哪/],
+  ["payment", /打给|拨给|先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账/],
   // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
   ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
@@ -243,8 +243,8 @@ const EVIDENCE: Record<Ask, RegExp | null> = {
   penalty: /取消|撤销|追回|收回|不得申报|不得再|列入[^，。；]{0,12}名单|失信|通报|追究|不予受理/,
   both: /只能(申报|选择|报|申请)|不得(同时|重复)|不能同时|不可同时|同时申报|重复申报|不重复|限报|择一/,
   payment: /拨付|拨至|发放|兑现|一次性|分[两二三四\d]期|分[两二三\d]次|到账|基本账户|先建后补|事后奖励|事前/,
-  // Read against the term itself in answer-v2 (definitionOf); a clause that defines something.
-  definition: /是指|指的是|定义为|界定为|为|：|（/,
+  // Read against the term itself in answer-v2 (defines).
+  definition: null,
   yesno: null,
   other: null,
 };
@@ -316,14 +316,18 @@ export function isLevelWord(word: string): boolean {
   });
 }
 
-/** The administrative level the question names itself (「省厅的截止时间」), if any: province, city, county or ministry. */
-export function levelNamed(question: string): "province" | "city" | "county" | "ministry" | null {
+export type Level = "province" | "city" | "county" | "ministry";
+/** The levels in the order of LEVELS. */
+const LEVEL_NAMES: readonly Level[] = ["province", "city", "county", "ministry"];
+
+/** The administrative level the question names itself (「省厅的截止时间」), if any. */
+export function levelNamed(question: string): Level | null {
   const i = LEVELS.findIndex(([cue]) => cue.test(question));
-  return i < 0 ? null : (["province", "city", "county", "ministry"] as const)[i]!;
+  return i < 0 ? null : LEVEL_NAMES[i]!;
 }
 
 /** The level of the office that issued a notice (or a part of it), read from the start of its title. */
-export function issuerLevel(title: string): "province" | "city" | "county" | "ministry" | null {
+export function issuerLevel(title: string): Level | null {
   const office = /^(.{2,16}?)(厅|局|委员会|委|部)/.exec(title)?.[1];
   if (!office) return null;
   if (/^工业和信息化$|^国家/.test(office)) return "ministry";
@@ -370,6 +374,20 @@ export function withoutSituation(question: string): string {
   });
   const content = rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "");
   return [...content].length >= 4 ? `${rest}${kept}`.trim() : question;
+}
+
+/** A year followed by a month (「2024年3月才注册的」): the asker's own date. */
+const YEAR_OF_MONTH = /(20\d\d|19\d\d)\s*年(?=\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g;
+
+/** Years the asker dates their own events with (a year with a month): no topic. */
+export function askerYears(question: string): Set<string> {
+  return new Set([...question.matchAll(YEAR_OF_MONTH)].map((m) => m[1]!));
+}
+
+/** Years naming a program's round (「2026年软件专项资金」): a year with no month after it. */
+export function programYears(question: string): number[] {
+  const own = askerYears(question);
+  return [...question.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1]!).filter((y) => !own.has(y)).map(Number);
 }
 
 /** 「退不退」「占不占名额」「能不能报」: an A-not-A question names the verb once (退, 占名额, 能报). */

@@ -42,6 +42,13 @@ const COLUMN_GAP = /[ \u00a0]{3,}|\u3000{2,}/;
 const BOX_RULE = /^[\s\u2500-\u257f+\-=|]+$/;
 const BOX_BAR = /[│┃║┆┇┊┋]/;
 
+/** A row of three cells or more set apart by runs of spaces, its cells separated by tabs. */
+function columnsToTabs(line: string): string {
+  if (line.includes("\t")) return line;
+  const cells = line.trim().split(COLUMN_GAP);
+  return cells.length >= 3 ? cells.join("\t") : line;
+}
+
 /** A box-drawn row's cells separated by tabs; a rule line emptied. */
 function unboxed(line: string): string {
   if (!/[\u2500-\u257f]/.test(line)) return line;
@@ -62,7 +69,7 @@ export function cleanLine(raw: string): string {
   return stripMarkup(raw)
     .split("\n")
     .map(unboxed)
-    .map((line) => (!line.includes("\t") && line.trim().split(COLUMN_GAP).length >= 3 ? line.trim().split(COLUMN_GAP).join("\t") : line))
+    .map(columnsToTabs)
     .map((line) =>
       line.includes("\t")
         ? line

@@ -15,6 +15,13 @@ function compounds(q: string) {
 
 const view = (v: Partial<NoticeView>): NoticeView => ({ label: "", headings: "", passages: [], all: "", ...v });
 
+/** The question is answered and the answer quotes `want`. */
+async function expectQuoted(env: Awaited<ReturnType<typeof tempKnowledgeBase>>, q: string, want: string): Promise<void> {
+  const a = await env.kb.ask(q);
+  expect(a.answerable).toBe(true);
+  expect(a.answer).toContain(want);
+}
+
 describe("noun compounds of a question", () => {
   it("joins adjacent topic nouns and glues numerals inside a run", () => {
     expect(compounds("国家级工业设计中心申报需要多少设计人员").map((c) => c.parts.join(""))).toContain("国家级工业设计中心");
@@ -106,9 +113,7 @@ describe("a notice naming the asked program only as a condition of its own", () 
     ["大连软件专项是先给钱还是项目做完再给", "先建后补"],
     ["河北设计中心，企业中心和设计企业能同时报吗", "只能申报其中一类"],
   ])("%s → quotes %s", async (q, want) => {
-    const a = await env.kb.ask(q);
-    expect(a.answerable).toBe(true);
-    expect(a.answer).toContain(want);
+    await expectQuoted(env, q, want);
   });
   afterAll(() => env.cleanup());
 
@@ -157,9 +162,7 @@ describe("notices from a PDF export and with tiers", () => {
     ["公司注册两年半，申请江西省级企业技术中心够不够年限", "满3年"],
     ["太原节能诊断的补助是打给企业还是打给服务机构", "不向企业拨付"],
   ])("%s → quotes %s", async (q, want) => {
-    const a = await env.kb.ask(q);
-    expect(a.answerable).toBe(true);
-    expect(a.answer).toContain(want);
+    await expectQuoted(env, q, want);
   });
 });
 
