@@ -25,6 +25,10 @@ import { bigrams, cutWithoutHmm, foldWidth, generalIdfTable, queryTokens, tagsOf
 export const OUTCOME_THRESHOLDS = { answer: 0.6, passages: 0.5, sentence: 0.5 };
 /** Score gap within which a second passage of the same notice is quoted with the answer. */
 const RUNNER_UP_MARGIN = 0.08;
+/** Notices besides the best one quoted when the question names none and their own clauses answer it about as well. */
+const OTHER_NOTICES = 2;
+/** Score gap within which another notice's answering clause is quoted for a question naming no notice (tuning data). */
+export const OTHER_NOTICE_MARGIN = { value: 0.2 };
 /** Passages quoted whole under 「通知中最相关的原文如下」. */
 const PASSAGES_SHOWN = 2;
 /** Longest passage excerpt quoted whole (chunks are ≤ ~360 characters). */
@@ -666,6 +670,8 @@ export async function answerV2(
   }
   const mostNamed = Math.max(0, ...named.values());
   if (mostNamed > 0) for (const c of pairs) if ((named.get(c.hit.chunk.docId) ?? 0) < mostNamed) c.score -= PROGRAM_NOT_NAMED;
+  // The question says nothing that selects a notice: no place, level or year, no program in a title, few of its words in one.
+  const namesNoNotice = mostNamed === 0 && places.length === 0 && levels.length === 0 && level === null && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE;
   const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
@@ -709,7 +715,8 @@ export async function answerV2(
   if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage);
 
   const c = best.hit.chunk;
-  const note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
+  let note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
+  const alsoCited: Hit[] = [];
   // 「意见哪天发的」: the signature date, read at ingest, when no passage of the notice quotes it.
   const issued = ctx.notices.get(c.docId)?.date;
   if (unit === ISSUED_DATE && issued && issued.length === 10 && !best.evidence && best.passageCoverage >= OUTCOME_THRESHOLDS.answer) {
@@ -746,6 +753,27 @@ export async function answerV2(
       const s = second.hit.chunk;
       parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(quoteOf(second, ctx.index)));
     }
+    // 「申报材料怎么装订」 names no notice: other notices whose own clause answers it almost as well are quoted too,
+    // each with its deadline, since the asker did not say which notice is meant.
+    if (namesNoNotice) {
+      const others: Candidate[] = [];
+      for (const x of candidates) {
+        if (others.length >= OTHER_NOTICES || x.score < best.score - OTHER_NOTICE_MARGIN.value) break;
+        if (x.hit.chunk.docId === c.docId || others.some((o) => o.hit.chunk.docId === x.hit.chunk.docId)) continue;
+        if (x.evidence && x.passageCoverage >= OUTCOME_THRESHOLDS.answer && x.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence) others.push(x);
+      }
+      if (others.length > 0) {
+        parts.unshift(qaTexts.severalNotices);
+        if (note) parts.push(note);
+        for (const x of others) {
+          const s = x.hit.chunk;
+          const otherNote = deadlineNote(ctx.notices.get(s.docId), ctx.clock);
+          parts.push(qaTexts.alsoLead(s.title, s.docNumber, s.section), qaTexts.quote(ask === "materials" ? listOf(ctx.index, x) : quoteOf(x, ctx.index)), ...(otherNote ? [otherNote] : []));
+          alsoCited.push(x.hit);
+        }
+        note = null;
+      }
+    }
   } else {
     // Not sure which sentence answers: show the best passages themselves, the reader decides.
     parts.push(qaTexts.passagesLead);
@@ -759,7 +787,7 @@ export async function answerV2(
   }
   if (note) parts.push(note);
   const shownHits = confident ? [] : candidates.filter((x) => x.placeOk && x.specific).slice(0, PASSAGES_SHOWN).map((x) => x.hit);
-  const ordered = [...new Set([best.hit, ...shownHits, ...hits])].slice(0, top);
+  const ordered = [...new Set([best.hit, ...alsoCited, ...shownHits, ...hits])].slice(0, Math.max(top, 1 + alsoCited.length));
   return {
     question: rawQuestion,
     answerable: true,

@@ -27,6 +27,8 @@ export const qaTexts = {
   alsoLead: (title: string, docNumber: string | null, section: string) =>
     `另见《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,
   quote: (s: string) => `「${s}」`,
+  /** A question naming no notice, answered by the clauses of several. */
+  severalNotices: "您没有说明是哪个通知，几份通知的规定如下：",
   passagesLead: "通知中最相关的原文如下（未能确定哪一句直接回答您的问题，请对照原文核实）：",
   passageLine: (i: number, title: string, docNumber: string | null, section: string) =>
     `${i}. 《${title}》${docNumber ? `（${docNumber}）` : ""}「${section}」：`,

@@ -355,3 +355,28 @@ describe("facts said in other words", () => {
     expect(a.answer).toContain("近三年");
   });
 });
+
+describe("a question naming no notice", () => {
+  it.each([
+    // Several notices set their own binding and copies: each one's clause is quoted, with its notice.
+    ["申报材料怎么装订", ["左侧装订成册", "胶装"]],
+    ["纸质材料要交几份", ["纸质版一式两份", "纸质一式三份"]],
+  ])("%s quotes every notice that answers it", async (q, facts) => {
+    const a = await env.kb.ask(q);
+    expect(a.outcome).toBe("answer");
+    expect(a.answer.startsWith(qaTexts.severalNotices)).toBe(true);
+    for (const f of facts) expect(a.answer).toContain(f);
+    expect(new Set(a.citations.map((c) => c.docId)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    // Named by its program, by its place, or by a level: one notice answers, alone.
+    ["智能工厂纸质材料几份", "一式四份"],
+    ["融合发展项目纸质材料几份", "纸质一式三份"],
+  ])("%s quotes only the notice it names", async (q, fact) => {
+    const a = await env.kb.ask(q);
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain(fact);
+    expect(a.answer).not.toContain(qaTexts.severalNotices);
+  });
+});
