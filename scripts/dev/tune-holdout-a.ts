@@ -3,13 +3,16 @@
 // fixture notices and the set's own notices — printing each miss with the answer.
 // --file F runs another tuning file (e.g. tuning-b.jsonl, about seeds, fixture and these notices) on the larger base.
 // --set D scores another retired set (e.g. tuning-holdout-h2) the same way.
-// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
+// --dump F appends one JSON line per question (outcome, scored right or not) for analyses by kind of question.
+// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--dump F] [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
+import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Answer } from "../../src/knowledge/answer.ts";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" }, dump: { type: "string" } } });
 const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 const freshKb = await freshKnowledgeBase([freshNoticesDir, path.join(dir, "notices")]);
@@ -19,9 +22,15 @@ try {
     if (values.only && values.only !== name) continue;
     let items = await loadItems(values.file ? path.join(qaFixtures, values.file) : path.join(dir, `${name}-questions.jsonl`));
     if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
-    const results = [];
-    for (const it of items) results.push(fromAnswer(await answerExtractive(env.ctx, it.q, { method: "v2" })));
+    const answers: Answer[] = [];
+    for (const it of items) answers.push(await answerExtractive(env.ctx, it.q, { method: "v2" }));
+    const results = answers.map(fromAnswer);
     const s = score("v2", items, results);
+    // --dump F: every question's outcome and whether it was scored right, one JSON line each (appended).
+    if (values.dump) {
+      const missed = new Set(s.misses.map((m) => m.split(" ")[0]));
+      await fs.appendFile(values.dump, items.map((it, k) => JSON.stringify({ set: values.set ?? "tuning-holdout-a", file: values.file ?? name, id: it.id, q: it.q, ood: !!it.unanswerable, outcome: results[k]!.outcome, reason: answers[k]!.refusedBecause, ok: !missed.has(it.id) })).join("\n") + "\n");
+    }
     console.log(`${name}: doc@1 ${s.docAt1}/${s.answerable} inAnswer ${s.factInAnswer} (${(s.factInAnswer / s.answerable).toFixed(2)}) top3 ${s.factInTop3} wrongRef ${s.wrongRefusals} passages ${s.passages} OOD refused ${s.correctRefusals}/${s.outOfDomain}`);
     for (const m of s.misses) {
       const i = items.findIndex((x) => m.startsWith(x.id + " ") || m === x.id);

@@ -5,6 +5,7 @@ import {
   toCitation,
   type Answer,
   type AnswerContext,
+  type RefusalReason,
   type AskOptions,
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
@@ -586,7 +587,7 @@ export async function answerV2(
   const level = levelNamed(question);
   // Read before A-not-A folding: 「够不够」 asks for a threshold.
   const unit = askUnit(asked, ask);
-  const refusal = (cov: number): Answer => ({
+  const refusal = (cov: number, refusedBecause: RefusalReason = "low-coverage"): Answer => ({
     question: rawQuestion,
     answerable: false,
     answer: qaTexts.notFound,
@@ -594,10 +595,11 @@ export async function answerV2(
     method: "refusal",
     outcome: "refusal",
     coverage: Math.round(cov * 1000) / 1000,
+    refusedBecause,
   });
 
   const scope = outOfScope(question);
-  if (scope) return { ...refusal(0), answer: scope === "results" ? qaTexts.resultsNotInNotices : qaTexts.notAPolicyQuestion };
+  if (scope) return { ...refusal(0, scope === "results" ? "results-list" : "not-a-question"), answer: scope === "results" ? qaTexts.resultsNotInNotices : qaTexts.notAPolicyQuestion };
 
   // Notices named by the question (its words in a notice's title, issuer or region).
   const noticeMatch = new Map<string, number>();
@@ -679,6 +681,9 @@ export async function answerV2(
   // So is how to apply (「怎么报」「流程怎么走」「去哪里办」) and by when.
   const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question) || (ask === "date" && /申报|申请|截止|报名/.test(question));
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId) && !(handIn && ctx.notices.get(c.hit.chunk.docId)?.takesApplications === false));
+  /** Which check ruled out the best-ranked passage when none qualifies. */
+  const whyNone = (top: Candidate | undefined): RefusalReason =>
+    !top ? "nothing-retrieved" : !top.placeOk ? "place-not-covered" : !top.specific ? "specific-term-missing" : !aboutNotice(top.hit.chunk.docId) ? (laterYear(noticeViewOf(ctx.index, top.hit.chunk.docId, ctx.notices.get(top.hit.chunk.docId))) ? "later-year" : "other-program") : "policy-document";
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));
@@ -688,16 +693,16 @@ export async function answerV2(
   const deferral = (cov: number): Answer | null => {
     for (const docId of [...new Set(all.slice(0, POOL).map((x) => x.hit.chunk.docId))].slice(0, 2)) {
       const deferred = deferralOf(ctx.index, docId, compounds, null);
-      if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
+      if (deferred) return { ...refusal(cov, "deferred"), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
     }
     return null;
   };
-  const refuse = (cov: number): Answer => deferral(cov) ?? refusal(cov);
+  const refuse = (cov: number, reason: RefusalReason): Answer => deferral(cov) ?? refusal(cov, reason);
   if (!best && years.length > 0 && all[0] && laterYear(noticeViewOf(ctx.index, all[0].hit.chunk.docId, ctx.notices.get(all[0].hit.chunk.docId))) && aboutNoticeIgnoringYear(all[0].hit.chunk.docId)) {
     const latest = all[0].hit.chunk;
-    return { ...refusal(0), answer: qaTexts.laterYearNotIndexed(String(Math.max(...years)), latest.noticeTitle || latest.title, latest.docNumber), citations: [toCitation(all[0].hit)] };
+    return { ...refusal(0, "later-year"), answer: qaTexts.laterYearNotIndexed(String(Math.max(...years)), latest.noticeTitle || latest.title, latest.docNumber), citations: [toCitation(all[0].hit)] };
   }
-  if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0);
+  if (!best || (topic.length === 0 && places.length === 0)) return refuse(all[0]?.passageCoverage ?? 0, best ? "names-no-thing" : whyNone(all[0]));
   // The program asked for (「绿色供应链管理企业怎么申报」) is one a best-ranked notice defers to another notice, and the
   // answering notice's title does not name it: the deferral is the answer.
   if (programs.length > 0 && !programs.some((p) => noticeLabelNorm(ctx.index, best.hit.chunk.docId, ctx.notices.get(best.hit.chunk.docId)).includes(p.parts.join("")))) {
@@ -706,13 +711,13 @@ export async function answerV2(
   }
   // 「佛山那个项目找谁问」: only a place and the kind of fact asked; the place's notice answers if a sentence carries that fact.
   const placeOnly = topic.length === 0;
-  if (placeOnly && (ask === "other" || ask === "yesno" || !best.evidence)) return refuse(0);
+  if (placeOnly && (ask === "other" || ask === "yesno" || !best.evidence)) return refuse(0, "place-only");
   const cov = placeOnly ? 1 : best.passageCoverage;
   const local = placeOnly ? 1 : best.localCoverage;
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
-  if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local));
+  if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local), "low-coverage");
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
-  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage);
+  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage, "names-no-thing");
 
   const c = best.hit.chunk;
   let note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
@@ -735,11 +740,11 @@ export async function answerV2(
   // section) to be about what the title does not already say.
   const confident = cov >= OUTCOME_THRESHOLDS.answer && best.evidence && best.sentenceCoverage >= OUTCOME_THRESHOLDS.sentence;
   // Not sure which sentence answers, and the notice holds the question's rare name only in passing: it is about something else.
-  if (!confident && passingIn(c.docId)) return refuse(Math.min(cov, best.localCoverage));
+  if (!confident && passingIn(c.docId)) return refuse(Math.min(cov, best.localCoverage), "named-in-passing");
   // 「…绿色供应链管理企业…另行通知」: the notice names what is asked only to defer it to another notice.
   // The sentence may be elsewhere in the notice (「…绿色设计产品等其他绿色制造名单推荐另行通知」 for 「绿色设计产品要什么材料」).
   const deferred = deferralOf(ctx.index, c.docId, compounds, best);
-  if (deferred) return { ...refusal(cov), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
+  if (deferred) return { ...refusal(cov, "deferred"), answer: qaTexts.handledSeparately(deferred.hit.chunk.title, deferred.hit.chunk.docNumber, deferred.hit.chunk.section, deferred.sentence), citations: [toCitation(deferred.hit)] };
   const parts: string[] = [];
   if (confident) {
     // A list asked for (materials, which ones): the items around the best one, not one item.

@@ -49,7 +49,25 @@ export interface Answer {
   outcome: "answer" | "passages" | "refusal";
   /** Best passage's coverage of the question, the answerability signal (0..1). */
   coverage: number;
+  /** Why a question was refused (English, for logs and staff): which check found it outside the notices. */
+  refusedBecause?: RefusalReason;
 }
+
+/** The check that found a question outside the notices. */
+export type RefusalReason =
+  | "results-list"
+  | "not-a-question"
+  | "later-year"
+  | "deferred"
+  | "nothing-retrieved"
+  | "place-not-covered"
+  | "specific-term-missing"
+  | "other-program"
+  | "policy-document"
+  | "place-only"
+  | "low-coverage"
+  | "names-no-thing"
+  | "named-in-passing";
 
 /** Strips markup and emoji; rejects what is not a question before any search runs. */
 export function sanitizeQuestion(raw: string): string {

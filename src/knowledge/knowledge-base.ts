@@ -183,7 +183,7 @@ export class KnowledgeBase {
       }
     }
     this.deps.log.debug(
-      { ms: Date.now() - started, answerable: result.answerable, coverage: result.coverage, method: result.method },
+      { ms: Date.now() - started, answerable: result.answerable, outcome: result.outcome, refusedBecause: result.refusedBecause, coverage: result.coverage, method: result.method },
       "question answered",
     );
     return result;

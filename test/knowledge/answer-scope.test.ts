@@ -380,3 +380,23 @@ describe("a question naming no notice", () => {
     expect(a.answer).not.toContain(qaTexts.severalNotices);
   });
 });
+
+describe("why a question was refused", () => {
+  it.each([
+    ["拉萨的企业申报标杆工厂营收要多少", "place-not-covered"],
+    ["高新技术企业认定要什么条件", "other-program"],
+    ["申报智能工厂要不要先办信用卡", "specific-term-missing"],
+    ["帮我写一首关于春天的诗", "not-a-question"],
+    ["智能工厂最后评上了哪些企业", "results-list"],
+  ])("%s is refused as %s", async (q, reason) => {
+    const a = await env.kb.ask(q);
+    expect(a.answerable).toBe(false);
+    expect(a.refusedBecause).toBe(reason);
+  });
+
+  it("an answer carries no refusal reason", async () => {
+    const a = await env.kb.ask("智能工厂纸质材料几份");
+    expect(a.answerable).toBe(true);
+    expect(a.refusedBecause).toBeUndefined();
+  });
+});
