@@ -320,7 +320,8 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
   const label = noticeLabel(c, meta);
   const passageCoverage = topicCoverage(topic, `${label} ${c.section} ${c.text}`);
   // 「企业上市奖励有多少钱」: the attribute asked (奖励 ↔ 补助) alone does not make a passage about the question.
-  const subject = topic.filter((t) => !ATTRIBUTE_CUES.test(t.word) && !GENERIC_ASPECTS.has(t.word));
+  // A single character left over from a re-cut word (审 of 年审) is in every passage: it makes no subject.
+  const subject = topic.filter((t) => !ATTRIBUTE_CUES.test(t.word) && !GENERIC_ASPECTS.has(t.word) && [...t.word].length > 1);
   if (subject.length > 0 && subject.length < topic.length && topicCoverage(subject, `${label} ${c.section} ${c.text}`) === 0) return null;
   const placeHay = norm(`${label} ${c.text}`);
   // A place is covered by a passage naming it or by a notice of a division containing it (绵阳 by a notice of 四川).
@@ -683,7 +684,7 @@ export async function answerV2(
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId) && !(handIn && ctx.notices.get(c.hit.chunk.docId)?.takesApplications === false));
   /** Which check ruled out the best-ranked passage when none qualifies. */
   const whyNone = (top: Candidate | undefined): RefusalReason =>
-    !top ? "nothing-retrieved" : !top.placeOk ? "place-not-covered" : !top.specific ? "specific-term-missing" : !aboutNotice(top.hit.chunk.docId) ? (laterYear(noticeViewOf(ctx.index, top.hit.chunk.docId, ctx.notices.get(top.hit.chunk.docId))) ? "later-year" : "other-program") : "policy-document";
+    !top ? (hits.length > 0 ? "attribute-only" : "nothing-retrieved") : !top.placeOk ? "place-not-covered" : !top.specific ? "specific-term-missing" : !aboutNotice(top.hit.chunk.docId) ? (laterYear(noticeViewOf(ctx.index, top.hit.chunk.docId, ctx.notices.get(top.hit.chunk.docId))) ? "later-year" : "other-program") : "policy-document";
   // Dev aid (scripts/dev/why-fresh-v2.ts, why-v2.ts): the best candidates and their signals.
   if (process.env.QA_DEBUG) console.error("ask", ask, "places", places.join(","), "topic", topic.map((t) => `${t.word}:${t.weight.toFixed(1)}${t.noun ? "" : "v"}${t.alternatives.length ? "[" + t.alternatives.join("/") + "]" : ""}`).join(" "));
   if (process.env.QA_DEBUG) console.error("compounds", compounds.map((c) => `${c.parts.join("+")}:${c.weight.toFixed(1)}`).join(" "), [...new Set(all.map((c) => c.hit.chunk.docId))].map((d) => `${d}:${aboutNotice(d)}:${compounds.map((c) => standingOf(c, noticeViewOf(ctx.index, d, ctx.notices.get(d)))).join(",")}`).join(" "));

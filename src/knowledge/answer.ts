@@ -60,6 +60,7 @@ export type RefusalReason =
   | "later-year"
   | "deferred"
   | "nothing-retrieved"
+  | "attribute-only"
   | "place-not-covered"
   | "specific-term-missing"
   | "other-program"
