@@ -10,7 +10,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, askerYears, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, programYears, type Ask, type Level } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutOwnFigures, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, askerYears, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, programYears, type Ask, type Level } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -567,7 +567,7 @@ export async function answerV2(
   options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
 ): Promise<Answer> {
   const whole = sanitizeQuestion(rawQuestion);
-  const asked = withoutSituation(whole);
+  const asked = withoutOwnFigures(withoutSituation(whole));
   // 「装备工业处在哪办公」: 在 of 在哪 is no part of the word before it (处在).
   // 「奖多少」: the one-character verb names the attribute asked (奖励), which selects the sentence.
   const question = isolateNoticeTerms(ctx.index, foldAnotA(asked))

@@ -376,6 +376,32 @@ export function withoutSituation(question: string): string {
   return [...content].length >= 4 ? `${rest}${kept}`.trim() : question;
 }
 
+/** Words that make a clause a question. */
+const QUESTION_CUE = /[?？]|多少|几|吗|么|啥|什么|哪|怎|咋|谁|是否|能否|可否|可不可以|行不行|够不够|算不算|有没有|要不要|能不能/;
+/** A figure the asker states of their own enterprise: digits or numerals in words with a magnitude or unit (九千万, 一千多万, 二十多个人, 十二项). */
+const OWN_FIGURE = /\d[个多来余\s]{0,2}(万|亿|千|百|人|项|吨|家|台|套|件|成|%|％)|[一二两三四五六七八九十百千几]([一二两三四五六七八九十百千几]|[个]?[多来余])[个多来余]{0,2}(万|亿|千|百|人|项|吨|家|台|套|件|成)|[一二两三四五六七八九十几][个]?(万|亿|千万|百万)/;
+
+/**
+ * A long message telling the asker's own figures before its question (「去年营收大概九千万，研发投入也有一千多万。
+ * …想报大连首版次，首年销售收入最低要求多少？」): the clauses stating a figure, before the question, are dropped,
+ * so they weigh nothing against the words of the question. Only when the question asks for a kind of fact
+ * of its own (an amount, a count, a date…); a yes/no question about the figures keeps them.
+ */
+export function withoutOwnFigures(question: string): string {
+  const clauses = question.split(/(?<=[，。,；;！!？?\s])/);
+  if (clauses.filter((c) => c.replace(/[^\u4e00-\u9fa5\dA-Za-z]/g, "").length > 0).length < 3) return question;
+  let last = -1;
+  clauses.forEach((c, i) => {
+    if (QUESTION_CUE.test(c)) last = i;
+  });
+  if (last < 1) return question;
+  const ask = askOf(clauses.slice(last).join(""));
+  if (ask === "yesno" || ask === "other" || ask === "requirement") return question;
+  const kept = clauses.filter((c, i) => i >= last || QUESTION_CUE.test(c) || !OWN_FIGURE.test(c) || /报|申请|参评|认定/.test(c));
+  const rest = kept.join("");
+  return rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "").length >= 4 ? rest : question;
+}
+
 /** A year followed by a month (「2024年3月才注册的」): the asker's own date. */
 const YEAR_OF_MONTH = /(20\d\d|19\d\d)\s*年(?=\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g;
 

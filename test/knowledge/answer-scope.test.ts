@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askOf, askUnit, carriesAsk, issuerLevel, levelNamed, outOfScope, placesIn, withoutSituation } from "../../src/knowledge/question-analysis.ts";
+import { askOf, askUnit, carriesAsk, issuerLevel, levelNamed, outOfScope, placesIn, withoutOwnFigures, withoutSituation } from "../../src/knowledge/question-analysis.ts";
 import { containingPlaces } from "../../src/knowledge/places.ts";
 import { qaTexts } from "../../src/knowledge/texts.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -400,5 +400,28 @@ describe("why a question was refused", () => {
     const a = await env.kb.ask("智能工厂纸质材料几份");
     expect(a.answerable).toBe(true);
     expect(a.refusedBecause).toBeUndefined();
+  });
+});
+
+describe("a long message stating the asker's own figures", () => {
+  it.each([
+    [
+      "您好，我们是厦门一家做软件的，去年营收两千多万，研发投入三百来万，员工八十多人，想报融合发展项目，截止时间是哪天",
+      "您好，我们是厦门一家做软件的，想报融合发展项目，截止时间是哪天",
+    ],
+    ["领导让我问下，公司去年产值1.2亿，职工三百多人，报先进级智能工厂找谁咨询", "领导让我问下，报先进级智能工厂找谁咨询"],
+    // A yes/no question about the figures keeps them: they are what it asks about.
+    ["我们营收五千万，研发占比4%，员工两百人，能报平台类吗", "我们营收五千万，研发占比4%，员工两百人，能报平台类吗"],
+    // Two clauses are no long message; 一家 is no figure.
+    ["去年营收一个亿，智能工厂什么时候截止", "去年营收一个亿，智能工厂什么时候截止"],
+    ["正定县一家做农机的，想申请省级工业设计中心，材料报给谁", "正定县一家做农机的，想申请省级工业设计中心，材料报给谁"],
+  ])("%s → %s", (q, want) => {
+    expect(withoutOwnFigures(q)).toBe(want);
+  });
+
+  it("answers the question at the end of a long self-description", async () => {
+    const a = await env.kb.ask("老师您好，我们是泉州一家做纺织机械的，去年营收一个多亿，研发投入六百来万，工程师四十多人，想报融合发展项目，纸质申报书要交几份");
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("纸质一式三份");
   });
 });
