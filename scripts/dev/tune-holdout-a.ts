@@ -12,10 +12,11 @@ import type { Answer } from "../../src/knowledge/answer.ts";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" }, dump: { type: "string" } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" }, dump: { type: "string" }, notices: { type: "string" } } });
 const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
-const freshKb = await freshKnowledgeBase([freshNoticesDir, path.join(dir, "notices")]);
+// --notices D ingests the set's notices from another folder (e.g. PDF copies made with LibreOffice) instead of notices/.
+const freshKb = await freshKnowledgeBase([freshNoticesDir, values.notices ?? path.join(dir, "notices")], (d, f) => !values.notices || d !== values.notices || f.endsWith(".pdf"));
 try {
   const sets = values.file ? ([[values.file, freshKb]] as const) : ([["seed", seedKb], ["fresh", freshKb]] as const);
   for (const [name, env] of sets) {

@@ -59,8 +59,21 @@ interface PdfItem {
   height: number;
 }
 
+interface PdfLine {
+  text: string;
+  /** Left and right edges of the line's text. */
+  x0: number;
+  x1: number;
+  /** Width of one character of the line. */
+  charWidth: number;
+  /** Cells set apart by wide gaps (a table row). */
+  cells: boolean;
+  /** Font size: the width of a full-width (CJK) character. */
+  size: number;
+}
+
 /** One line per baseline; a wide gap between runs is a table cell boundary. */
-function pdfLines(items: PdfItem[]): string[] {
+function pdfLines(items: PdfItem[]): PdfLine[] {
   const rows: PdfItem[][] = [];
   for (const it of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const row = rows[rows.length - 1];
@@ -71,14 +84,66 @@ function pdfLines(items: PdfItem[]): string[] {
     row.sort((a, b) => a.x - b.x);
     let line = "";
     let end: number | null = null;
+    let cells = false;
+    let chars = 0;
     for (const it of row) {
       const charWidth = it.str.length > 0 ? it.width / it.str.length : it.height;
-      if (end !== null) line += it.x - end > Math.max(charWidth, it.height) * 2 ? " | " : "";
+      if (end !== null && it.x - end > Math.max(charWidth, it.height) * 2) {
+        line += " | ";
+        cells = true;
+      }
       line += it.str;
+      chars += [...it.str].length;
       end = it.x + it.width;
     }
-    return line.trimEnd();
+    const x0 = row[0]!.x;
+    const x1 = end ?? x0;
+    return { text: line.trimEnd(), x0, x1, charWidth: Math.max(1, chars > 0 ? (x1 - x0) / chars : row[0]!.height), cells, size: Math.max(1, ...row.map((it) => it.height)) };
   });
+}
+
+/** A line that starts a heading, a list item, an annex or a signature date: never the continuation of a wrapped line. */
+const STARTS_BLOCK = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|附件|附表|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)/;
+
+/** Width of what a line starts with that the layout does not break: a run of Latin letters and digits (half width each) or one character. */
+function firstTokenWidth(line: PdfLine): number {
+  const run = /^[A-Za-z0-9.%@:/_-]+/.exec(line.text)?.[0];
+  return run ? run.length * 0.55 * line.size : line.size;
+}
+
+/**
+ * A page's lines as paragraphs: a line that runs to the right margin of the page's text (the next
+ * line's first word would not have fitted after it), followed by
+ * a line starting at the left margin (no first-line indent) that opens no heading or list item, was
+ * wrapped by the layout and continues on the next line (「…营业收入不低于」 + 「8000 万元。」). Table rows,
+ * indented lines and short lines keep their breaks.
+ */
+function reflow(lines: PdfLine[]): string[] {
+  const body = lines.filter((l) => !l.cells && l.text.length > 0);
+  if (body.length < 3) return lines.map((l) => l.text);
+  // The right margin: where most long lines end (a title or a line of a pre-broken text may stick out).
+  const ends = body.filter((l) => [...l.text].length >= 8).map((l) => l.x1).sort((a, b) => a - b);
+  if (ends.length < 3) return lines.map((l) => l.text);
+  const right = ends[Math.floor(ends.length * 0.75)]!;
+  const left = Math.min(...body.map((l) => l.x0));
+  const out: string[] = [];
+  let joining = false;
+  lines.forEach((line, i) => {
+    if (joining) out[out.length - 1] += line.text;
+    else out.push(line.text);
+    const next = lines[i + 1];
+    joining =
+      !!next &&
+      !line.cells &&
+      !next.cells &&
+      line.x1 + firstTokenWidth(next) >= right - 2 * line.size &&
+      line.x1 <= right + 2 * line.size &&
+      // A sentence, an addressee line or a title ends its paragraph.
+      !/[。！？：:；;]$|(通知|决定|意见|办法|细则|方案|指南|公告)$/.test(line.text) &&
+      next.x0 <= left + 0.5 * next.charWidth &&
+      !STARTS_BLOCK.test(next.text);
+  });
+  return out;
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -93,7 +158,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
       const items = (content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>)
         .filter((i) => typeof i.str === "string" && i.str.trim() !== "" && i.transform)
         .map((i) => ({ str: i.str!, x: i.transform![4]!, y: i.transform![5]!, width: i.width ?? 0, height: i.height ?? 10 }));
-      pages.push(pdfLines(items).join("\n"));
+      pages.push(reflow(pdfLines(items)).join("\n"));
     }
     await pdf.destroy();
   } catch (err) {

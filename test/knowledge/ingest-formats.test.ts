@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileText } from "../../src/knowledge/file-text.ts";
 import { ingestTexts } from "../../src/knowledge/index.ts";
 import { makePdf } from "../support/pdf.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -136,5 +137,36 @@ describe("ingest of PDF and Word notices", () => {
 
   it("says a scanned PDF has no text layer", () => {
     expect(ingestTexts.SCANNED_PDF).toContain("没有文字层");
+  });
+});
+
+describe("lines a PDF's layout wrapped", () => {
+  // A paragraph set in lines of 34 characters, as a word processor wraps it at the right margin.
+  const wrap = (s: string, width = 34) => [...s].reduce<string[]>((rows, c, i) => (i % width === 0 ? [...rows, c] : [...rows.slice(0, -1), rows[rows.length - 1] + c]), []);
+  const text = async (lines: Array<string | string[]>) => fileText("x.pdf", makePdf(lines));
+
+  it("joins a line running to the margin with the line it continues on", async () => {
+    const out = await text([
+      "某某市工业和信息化局关于开展2026年度市级专精特新中小企业认定工作的通知",
+      "各县（市、区）工信局：",
+      ...wrap("申报企业应在本市依法注册、具有独立法人资格，上年度营业收入不低于1000万元，研发投入占营业收入比重不低于3%，且近三年未发生重大安全、环保、质量事故，未被列入严重失信主体名单。"),
+      "二、申报材料",
+      ...wrap("申报材料一式两份，按目录顺序装订成册，于2026年9月30日前报送市工信局中小企业科，逾期不予受理。"),
+    ]);
+    expect(out).toContain("上年度营业收入不低于1000万元，研发投入占营业收入比重不低于3%");
+    expect(out).toContain("未被列入严重失信主体名单。\n二、申报材料\n申报材料一式两份");
+    // A title and an addressee line end their paragraphs, whatever their length.
+    expect(out.split("\n").slice(0, 2)).toEqual(["某某市工业和信息化局关于开展2026年度市级专精特新中小企业认定工作的通知", "各县（市、区）工信局："]);
+  });
+
+  it("keeps the breaks of table rows, list items and short lines", async () => {
+    const out = await text([
+      ...wrap("各区县推荐名额如下表所列，超出名额的不予受理，请各区县严格按照名额推荐并做好审核把关工作。"),
+      ["区县", "名额"],
+      ["城关区", "6"],
+      "（一）申报主体",
+      "（二）申报条件",
+    ]);
+    expect(out).toContain("\n区县 | 名额\n城关区 | 6\n（一）申报主体\n（二）申报条件");
   });
 });
