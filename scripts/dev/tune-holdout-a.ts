@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { t
 const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 // --notices D ingests the set's notices from another folder (e.g. PDF copies made with LibreOffice) instead of notices/.
-const freshKb = await freshKnowledgeBase([freshNoticesDir, values.notices ?? path.join(dir, "notices")], (d, f) => !values.notices || d !== values.notices || f.endsWith(".pdf"));
+const freshKb = await freshKnowledgeBase([freshNoticesDir, values.notices ?? path.join(dir, "notices")], (d, f) => !values.notices || d !== values.notices || /\.(pdf|docx|doc)$/.test(f));
 try {
   const sets = values.file ? ([[values.file, freshKb]] as const) : ([["seed", seedKb], ["fresh", freshKb]] as const);
   for (const [name, env] of sets) {
