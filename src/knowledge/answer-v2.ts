@@ -461,7 +461,8 @@ function isolateNoticeTerms(index: KnowledgeIndex, question: string): string {
     if (at < 0) continue;
     // Only where the cutter would glue it: the character before it is a CJK character.
     if (at === 0 || !/[\u4e00-\u9fa5]/.test(folded[at - 1]!)) continue;
-    out = `${out.slice(0, at)} ${out.slice(at, at + term.length)} ${out.slice(at + term.length)}`;
+    // Thin spaces: they part words for the cutter, not the asker's compounds (compoundsOf).
+    out = `${out.slice(0, at)}\u2009${out.slice(at, at + term.length)}\u2009${out.slice(at + term.length)}`;
     break;
   }
   return out;

@@ -42,7 +42,9 @@ export function compoundsOf(question: string, topic: TopicWord[], places: string
     const hit = topic.find((t) => t.noun && (t.word === w || (w.length >= 2 && (t.word.includes(w) || w.includes(t.word)))));
     return hit ? hit.weight : null;
   };
-  const tokens = taggedWords(question);
+  // A space or a punctuation mark of the asker's ends a compound: 「追溯体系 意见里」 names no 体系意见.
+  // (The thin spaces isolateNoticeTerms sets around a heading's label do not.)
+  const tokens = question.split(/[ \t\n\u3000，。,；;！!？?、：:]+/).flatMap((part) => [...taggedWords(part), { word: "", tag: "x" }]);
   const out: Compound[] = [];
   let run: Array<{ word: string; weight: number }> = [];
   const flush = () => {
