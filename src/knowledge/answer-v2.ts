@@ -681,7 +681,7 @@ export async function answerV2(
   // question's most specific word; otherwise the question is about something the notices do not cover.
   // What to hand in (materials, copies) is asked of a notice that takes applications, never of a policy document.
   // So is how to apply (「怎么报」「流程怎么走」「去哪里办」) and by when.
-  const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question) || (ask === "date" && /申报|申请|截止|报名/.test(question));
+  const handIn = ask === "copies" || (ask === "materials" && /材料|资料|证明|证件|准备|提交|交什么|要交/.test(question)) || HOW_TO_APPLY.test(question) || (ask === "date" && /申报|申请|报名/.test(question));
   const candidates = all.filter((c) => c.placeOk && c.specific && aboutNotice(c.hit.chunk.docId) && !(handIn && ctx.notices.get(c.hit.chunk.docId)?.takesApplications === false));
   /** Which check ruled out the best-ranked passage when none qualifies. */
   const whyNone = (top: Candidate | undefined): RefusalReason =>
