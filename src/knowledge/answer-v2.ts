@@ -85,6 +85,8 @@ const VERB_TAGS = /^(v(?!n)|a(?!n))/;
 const ASPECT_WORDS = new Set(
   "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法 后果 处罚 影响 纸质 纸质版 纸件".split(" "),
 );
+/** A verb with a directional complement (交上来, 报上去, 发过来, 拿回来). */
+const DIRECTED = /^[\u4e00-\u9fa5](上来|上去|下来|下去|过来|过去|出来|出去|进来|进去|起来|回来|回去)$/;
 /** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
 
@@ -126,7 +128,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word)) || /^[一二两三四五六七八九十百千万几]+[个件家项人名次套台户年月天位篇张本]$/.test(word)) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
-      const verb = VERB_TAGS.test(tag) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
+      // 「交上来」「发过来」: a verb with a directional complement, whatever the tagger calls it (l).
+      const verb = VERB_TAGS.test(tag) || DIRECTED.test(word) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
