@@ -85,8 +85,8 @@ const VERB_TAGS = /^(v(?!n)|a(?!n))/;
 const ASPECT_WORDS = new Set(
   "年限 时限 期限 分类 类型 种类 类别 方式 形式 流程 程序 步骤 环节 上限 下限 封顶 额度 幅度 频次 频率 次数 口径 细则 模板 样式 讲究 事项 注意事项 要点 内容 情况 结果 标准 规则 办法 后果 处罚 影响 纸质 纸质版 纸件".split(" "),
 );
-/** A verb with a directional complement (交上来, 报上去, 发过来, 拿回来). */
-const DIRECTED = /^[\u4e00-\u9fa5](上来|上去|下来|下去|过来|过去|出来|出去|进来|进去|起来|回来|回去)$/;
+/** A verb with a directional or potential complement (交上来, 报上去, 拿回来; 对不上, 报得了, 赶不及). */
+const DIRECTED = /^[\u4e00-\u9fa5](上来|上去|下来|下去|过来|过去|出来|出去|进来|进去|起来|回来|回去)$|^[\u4e00-\u9fa5][不得](上|了|到|下|起|来|去|出|动|完|住|开|成|及|够)$/;
 /** Weight of a verb or adjective relative to a noun of the same rarity (grid-v2.ts --weights). */
 export const VERB_WEIGHT = { value: 0.5 };
 
@@ -125,6 +125,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // Attributes (收入, 投入) are what the fact is about, whatever the tagger guesses.
       const tag = DOMAIN.has(word) || ATTRIBUTE_CUES.test(word) ? "n" : (tagOf(word, tags) ?? "n");
       // Numerals in words (一年, 多少, 三件) carry nothing; figures written in digits do.
+      // 「那张表」「这项」: a demonstrative with its measure word points, it names nothing.
+      if (/^[这那哪][张个份项条栏类种块些样]$/.test(word)) return [];
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word)) || /^[一二两三四五六七八九十百千万几]+[个件家项人名次套台户年月天位篇张本]$/.test(word)) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
