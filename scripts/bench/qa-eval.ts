@@ -45,7 +45,9 @@ export async function loadItems(file: string, split?: "tuning" | "validation"): 
   return split ? items.filter((i) => splitOf(i.id) === split) : items;
 }
 
-const has = (hay: string, needles: string[]) => needles.some((m) => normalizeForMatch(hay).includes(normalizeForMatch(m)));
+/** As the sets' checker compares (check-set.mjs): after NFKC (full-width brackets and digits fold) and without whitespace. */
+const fold = (s: string) => normalizeForMatch(s.normalize("NFKC"));
+const has = (hay: string, needles: string[]) => needles.some((m) => fold(hay).includes(fold(m)));
 
 /** A method's answer reduced to what is scored. */
 export interface Scored {
