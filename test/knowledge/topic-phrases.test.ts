@@ -31,6 +31,33 @@ describe("noun compounds of a question", () => {
   it("leaves places out of a program's name", () => {
     expect(compounds("河南零碳工厂申报条件").map((c) => c.parts.join(""))).toEqual(["零碳工厂"]);
   });
+
+  it.each([
+    // The asker's space or comma ends a compound: 体系 and 意见 are in two clauses.
+    ["纺织行业的追溯体系 意见里有没有提", "体系意见"],
+    ["数字化车间改造，方案里怎么写的", "改造方案"],
+  ])("%s names no %s", (q, not) => {
+    expect(compounds(q).map((c) => c.parts.join(""))).not.toContain(not);
+  });
+});
+
+describe("words that are no names", () => {
+  const topic = (q: string) => topicWords(queryTokens(q), placesIn(q), askOf(q), q);
+  it.each([
+    // A verb with a directional or potential complement, whatever the tagger calls it.
+    ["企业交上来的材料我们审完了，最晚哪天报到省里", "交上来"],
+    ["系统里的数据和报表对不上怎么办", "对不上"],
+    ["材料发过来以后谁来审核", "发过来"],
+  ])("%s: %s weighs as a verb", (q, w) => {
+    expect(topic(q).filter((x) => !x.noun).map((x) => x.word)).toContain(w);
+  });
+
+  it.each([
+    ["申报表里那张附表填到哪天为止", "那张"],
+    ["领域一共有几个", "一共"],
+  ])("%s: %s is no topic", (q, w) => {
+    expect(topic(q).map((x) => x.word)).not.toContain(w);
+  });
 });
 
 describe("tiers and names in passing", () => {
