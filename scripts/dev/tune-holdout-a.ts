@@ -5,7 +5,7 @@
 // --set D scores another retired set (e.g. tuning-holdout-h2) the same way.
 // --dump F appends one JSON line per question (outcome, scored right or not) for analyses by kind of question.
 // Usage: npx tsx scripts/dev/tune-holdout-a.ts [--dump F] [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Answer } from "../../src/knowledge/answer.ts";
@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { t
 const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 // --notices D ingests the set's notices from another folder (e.g. PDF copies made with LibreOffice) instead of notices/.
-const freshKb = await freshKnowledgeBase([freshNoticesDir, values.notices ?? path.join(dir, "notices")], (d, f) => !values.notices || d !== values.notices || /\.(pdf|docx|doc)$/.test(f));
+const freshKb = await freshKnowledgeBase([freshNoticesDir, values.notices ?? path.join(dir, "notices")], (d, f) => !values.notices || d !== values.notices || !f.endsWith(".txt") || !fs.existsSync(path.join(d, f.replace(/\.txt$/, ".pdf"))));
 try {
   const sets = values.file ? ([[values.file, freshKb]] as const) : ([["seed", seedKb], ["fresh", freshKb]] as const);
   for (const [name, env] of sets) {
@@ -30,7 +30,7 @@ try {
     // --dump F: every question's outcome and whether it was scored right, one JSON line each (appended).
     if (values.dump) {
       const missed = new Set(s.misses.map((m) => m.split(" ")[0]));
-      await fs.appendFile(values.dump, items.map((it, k) => JSON.stringify({ set: values.set ?? "tuning-holdout-a", file: values.file ?? name, id: it.id, q: it.q, ood: !!it.unanswerable, outcome: results[k]!.outcome, reason: answers[k]!.refusedBecause, ok: !missed.has(it.id) })).join("\n") + "\n");
+      fs.appendFileSync(values.dump, items.map((it, k) => JSON.stringify({ set: values.set ?? "tuning-holdout-a", file: values.file ?? name, id: it.id, q: it.q, ood: !!it.unanswerable, outcome: results[k]!.outcome, reason: answers[k]!.refusedBecause, ok: !missed.has(it.id) })).join("\n") + "\n");
     }
     console.log(`${name}: doc@1 ${s.docAt1}/${s.answerable} inAnswer ${s.factInAnswer} (${(s.factInAnswer / s.answerable).toFixed(2)}) top3 ${s.factInTop3} wrongRef ${s.wrongRefusals} passages ${s.passages} OOD refused ${s.correctRefusals}/${s.outOfDomain}`);
     for (const m of s.misses) {

@@ -54,7 +54,8 @@ const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被
 const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
-  if (/^[\d.]+$/.test(w)) return 6;
+  // Figures and phone numbers (0771-5880111) say little alone.
+  if (/^[\d.]+$|^\d{3,4}-\d{7,8}$/.test(w)) return 6;
   return generalIdfTable().get(w) ?? (DOMAIN.has(w) ? 8 : 11);
 }
 /** Text for matching: width folded, and one or two characters in brackets joined to their word (市（州） → 市州, 首台（套） → 首台套). */
@@ -131,7 +132,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
       // 「交上来」「发过来」: a verb with a directional complement, whatever the tagger calls it (l).
-      const verb = VERB_TAGS.test(tag) || DIRECTED.test(word) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
+      // A phone number the asker quotes is what they ask about, not a name a notice must hold.
+      const verb = VERB_TAGS.test(tag) || DIRECTED.test(word) || /^\d{3,4}-\d{7,8}$/.test(word) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });

@@ -302,7 +302,7 @@ export const PLACES: readonly string[] = (
  * the sentence that names an office of that level, they are not words the passage must repeat.
  */
 const LEVELS: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/省里|省厅|省级的|省工信厅|省经信厅|省那边/, /省[^，。；市县区]{0,8}(厅|委)|省级/],
+  [/省里|省厅|厅里|省级的|省工信厅|省经信厅|省那边/, /省[^，。；市县区]{0,8}(厅|委)|省级/],
   [/市里|市局|市级的|市工信局|市经信局|市那边/, /市[^，。；省]{0,6}(局|委)|市级/],
   [/县里|区里|县级的|县区/, /[县区][^，。；]{0,6}(局|部门)/],
   [/部里|工信部那边|部委|国家那边|国家层面/, /工业和信息化部|工信部|国家/],
