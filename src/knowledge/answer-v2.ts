@@ -726,7 +726,7 @@ export async function answerV2(
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
   if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local), "low-coverage");
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
-  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1) return refuse(best.localCoverage, "names-no-thing");
+  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1 && !(best.evidence && ask !== "other" && ask !== "yesno" && cov >= OUTCOME_THRESHOLDS.answer)) return refuse(best.localCoverage, "names-no-thing");
 
   const c = best.hit.chunk;
   let note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);
