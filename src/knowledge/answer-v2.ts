@@ -10,7 +10,7 @@ import {
 } from "./answer.ts";
 import type { IndexedChunk, KnowledgeIndex } from "./index-store.ts";
 import type { NoticeMeta } from "./notice-meta.ts";
-import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutOwnFigures, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, askerYears, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, programYears, type Ask, type Level } from "./question-analysis.ts";
+import { askCue, askHeads, askOf, foldAnotA, outOfScope, withoutAsides, withoutOwnFigures, withoutSituation, sectionFits, askUnit, ATTRIBUTE_CUES, carriesAsk, FILLER, askerYears, isLevelWord, ISSUED_DATE, issuerLevel, levelNamed, levelsIn, placesIn, programYears, type Ask, type Level } from "./question-analysis.ts";
 import { containingPlaces } from "./places.ts";
 import { retrieve, type Hit } from "./retrieve.ts";
 import { normalizeForMatch } from "./text-clean.ts";
@@ -445,6 +445,19 @@ function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
+/** Rare words (general weight ≥ 7) of the indexed notices' titles: a clause holding one names a program. */
+const titleWords = perIndex((index) => {
+  const out = new Set<string>();
+  for (const c of index.chunks.values()) for (const w of words(foldWidth(`${c.title} ${c.noticeTitle}`))) if ([...w].length >= 2 && idfOf(w) >= 7) out.add(w);
+  return out;
+});
+
+/** Whether a clause names a program of the indexed notices (a rare word of a title: 服务型制造, 智能工厂 …). */
+function namesANotice(index: KnowledgeIndex, clause: string): boolean {
+  const known = titleWords(index);
+  return words(foldWidth(clause)).some((w) => known.has(w));
+}
+
 /** Headings' labels of the indexed notices (「单点突破类」「平台培育项目」), four to ten characters, longest first. */
 const noticeTerms = perIndex((index) => {
   const terms = new Set<string>();
@@ -575,7 +588,7 @@ export async function answerV2(
   options: AskOptions & { rrfK?: number; vectorWeight?: number } = {},
 ): Promise<Answer> {
   const whole = sanitizeQuestion(rawQuestion);
-  const asked = withoutOwnFigures(withoutSituation(whole));
+  const asked = withoutOwnFigures(withoutSituation(withoutAsides(whole, (clause) => namesANotice(ctx.index, clause))));
   // 「装备工业处在哪办公」: 在 of 在哪 is no part of the word before it (处在).
   // 「奖多少」: the one-character verb names the attribute asked (奖励), which selects the sentence.
   const question = isolateNoticeTerms(ctx.index, foldAnotA(asked))

@@ -402,6 +402,27 @@ export function withoutOwnFigures(question: string): string {
   return rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "").length >= 4 ? rest : question;
 }
 
+/** What opens an aside: a greeting, the asker introducing themself, talk about the asking. */
+const ASIDE_OPENING = /^(您好|你好|领导(您)?好|老师(您)?好|各位好|打扰(了|一下|下)?|不好意思|麻烦(问)?(一)?下|请问一下|我是|我们是|我们这边是|本人是|我这边是|上周|昨天|前几天|最近|刚刚?接手|领导让我|是这样)/;
+
+/**
+ * A message whose question comes after asides (「领导您好 我是柳州市工信局的小韦 上周刚接手这块工作。想确认下
+ * 每个市示范项目最多能推荐几个」): the clauses before the question that open with a greeting or the asker's
+ * introduction, ask nothing, and name no program (namesProgram) are dropped. Places are read from the whole
+ * message elsewhere.
+ */
+export function withoutAsides(question: string, namesProgram: (clause: string) => boolean): string {
+  const clauses = question.split(/(?<=[，。,；;！!？?\s])/);
+  let last = -1;
+  clauses.forEach((c, i) => {
+    if (QUESTION_CUE.test(c)) last = i;
+  });
+  if (last < 1) return question;
+  const kept = clauses.filter((c, i) => i >= last || QUESTION_CUE.test(c) || !ASIDE_OPENING.test(c.trim()) || /报|申请|认定/.test(c) || LEGAL_STATUS.test(c) || namesProgram(c));
+  const rest = kept.join("");
+  return rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "").length >= 4 ? rest : question;
+}
+
 /** A year followed by a month (「2024年3月才注册的」): the asker's own date. */
 const YEAR_OF_MONTH = /(20\d\d|19\d\d)\s*年(?=\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g;
 

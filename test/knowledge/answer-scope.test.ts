@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askOf, askUnit, carriesAsk, issuerLevel, levelNamed, outOfScope, placesIn, withoutOwnFigures, withoutSituation } from "../../src/knowledge/question-analysis.ts";
+import { askOf, askUnit, carriesAsk, issuerLevel, levelNamed, outOfScope, placesIn, withoutAsides, withoutOwnFigures, withoutSituation } from "../../src/knowledge/question-analysis.ts";
 import { containingPlaces } from "../../src/knowledge/places.ts";
 import { qaTexts } from "../../src/knowledge/texts.ts";
 import { tempKnowledgeBase } from "../support/knowledge.ts";
@@ -423,5 +423,34 @@ describe("a long message stating the asker's own figures", () => {
     const a = await env.kb.ask("老师您好，我们是泉州一家做纺织机械的，去年营收一个多亿，研发投入六百来万，工程师四十多人，想报融合发展项目，纸质申报书要交几份");
     expect(a.outcome).toBe("answer");
     expect(a.answer).toContain("纸质一式三份");
+  });
+});
+
+describe("asides before the question", () => {
+  const none = () => false;
+  it.each([
+    ["领导您好 我是泉州市工信局的小林 上周刚接手这块工作。想问下每个市最多能推荐几家", "想问下每个市最多能推荐几家"],
+    // Only what opens with a greeting or an introduction is an aside; the trouble told after it stays.
+    ["您好 我们企业昨晚一直在填系统 老是登不上去。技术支持电话多少", "我们企业昨晚一直在填系统 老是登不上去。技术支持电话多少"],
+    // A clause naming the program, an application or a legal status stays.
+    ["您好 我们是分公司不是法人 能报吗", "我们是分公司不是法人 能报吗"],
+    ["我是企业的 想报融合项目 截止是哪天", "想报融合项目 截止是哪天"],
+    // No aside before the question: unchanged.
+    ["智能工厂截止时间是哪天", "智能工厂截止时间是哪天"],
+  ])("%s → %s", (q, want) => {
+    expect(withoutAsides(q, none).trim()).toBe(want);
+  });
+
+  it("keeps a clause that names a program of the notices", () => {
+    expect(withoutAsides("您好 我是做双跨平台的。截止是哪天", (c) => c.includes("双跨"))).toContain("双跨");
+  });
+
+  it.each([
+    ["领导您好 我是宁德市工信局的小王 上周刚接手这块工作。想确认下融合项目纸质申报书要交几份", "纸质一式三份"],
+    ["您好 打扰一下 我是园区管委会的 之前没弄过这个。跨行业平台申报书的纸质版要几份", "一式三份"],
+  ])("answers the question after a greeting and an introduction: %s", async (q, fact) => {
+    const a = await env.kb.ask(q);
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain(fact);
   });
 });
