@@ -1,7 +1,9 @@
 /**
  * Metadata extraction against hand-checked expectations, for tuning: the four real-shaped
  * fixture notices and the tuning notices (never the held-out set).
- * Usage: npx tsx scripts/dev/meta-check.ts [--verbose]
+ * --set S scores a blind-written tuning set's notices (test/fixtures/qa/S/notices against S/expected-meta.json);
+ * --pdf scores the PDF copies in its notices/pdf/ instead, where there is one.
+ * Usage: npx tsx scripts/dev/meta-check.ts [--verbose] [--set tuning-e [--pdf]]
  */
 import path from "node:path";
 import fs from "node:fs";
@@ -10,9 +12,20 @@ import { metadataAccuracy } from "../bench/qa.ts";
 import { projectRoot } from "../../src/shared/config.ts";
 
 const verbose = process.argv.includes("--verbose");
-const folders = ["notices", "tuning-notices"].map((f) => path.join(projectRoot, "test", "fixtures", "qa", f));
+const setAt = process.argv.indexOf("--set");
+const set = setAt > 0 ? process.argv[setAt + 1] : undefined;
+const qa = path.join(projectRoot, "test", "fixtures", "qa");
+const folders = set ? [path.join(qa, set, "notices")] : ["notices", "tuning-notices"].map((f) => path.join(qa, f));
 for (const dir of folders) {
-  const m = await metadataAccuracy(dir, path.join(dir, "expected-meta.json"));
+  let expectedFile = fs.existsSync(path.join(dir, "expected-meta.json")) ? path.join(dir, "expected-meta.json") : path.join(dir, "..", "expected-meta.json");
+  if (set && process.argv.includes("--pdf")) {
+    // The same expectations, keyed by the PDF copies where there are any.
+    const want = JSON.parse(fs.readFileSync(expectedFile, "utf8")) as Record<string, unknown>;
+    const keyed = Object.fromEntries(Object.entries(want).map(([f, v]) => [fs.existsSync(path.join(dir, "pdf", f.replace(/\.txt$/, ".pdf"))) ? `pdf/${f.replace(/\.txt$/, ".pdf")}` : f, v]));
+    expectedFile = path.join(fs.mkdtempSync("/tmp/meta-"), "expected-meta.json");
+    fs.writeFileSync(expectedFile, JSON.stringify(keyed));
+  }
+  const m = await metadataAccuracy(dir, expectedFile);
   console.log(`${path.basename(dir)}: ${m.right}/${m.fields} = ${(m.right / m.fields).toFixed(2)}`);
   for (const miss of m.misses) console.log(`  miss ${miss}`);
   if (!verbose) continue;
