@@ -289,6 +289,8 @@ function findDeadlines(lines: string[], end: number, date: string | null, inferr
       }
       for (const m of monthDay) {
         if (conditionDate(m.index!, sentence.slice(m.index! + m[0].length))) continue;
+        // 「示范单位须于每年3月31日前报送…」: a day of every year is a standing duty, not this notice's deadline.
+        if (/(每年|每季度|每月|每半年|年度内)[^，。；]{0,4}$/.test(sentence.slice(Math.max(0, m.index! - 8), m.index!))) continue;
         const year = inferYear(Number(m[1]), Number(m[2]), date);
         if (!year) continue;
         const iso = `${year}-${pad(m[1]!)}-${pad(m[2]!)}`;

@@ -54,7 +54,8 @@ const PAGE_MARKER = /^([—–\-－‒―~]+\s*\d{1,3}\s*[—–\-－‒―~]+|�
 /** What cannot begin a line of its own: the extraction broke the sentence before it (「，纳税信用等级…」). */
 const CONTINUES = /^[，、。；：,;:）)」』”’%％]/;
 /** A figure broken from its unit (「不超过50」 + 「万元，…」). */
-const UNIT_START = /^[个家人万亿元年月日号项件吨倍分名次台套户千百]/;
+// A word that only starts with a unit's character (项目, 年度, 人员) is no unit: 「…029-86788230」 + 「项目管理平台…」 are two lines.
+const UNIT_START = /^(?!项目|年度|月份|日期|号码|名单|名称|次年|台账|人员|人民|家庭|户籍|分别|分类|件事|千方百计|百分)[个家人万亿元年月日号项件吨倍分名次台套户千百]/;
 
 /** A signature date on its own line (「2025年6月18日」「二〇二五年六月十八日」): never glued to the signer above. */
 const SIGNATURE_DATE = /^[\d〇○零OＯ一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
@@ -90,7 +91,12 @@ export function logicalLines(raw: string): string[] {
   const glued: string[] = [];
   for (const line of lines) {
     const prev = glued[glued.length - 1];
-    if (prev !== undefined && ((/^\d{1,4}$/.test(line) && /[于至到为在前第年月]$/.test(prev) && !ANNEX.test(prev)) || (/^[年月日号]/.test(line) && /\d$/.test(prev)))) {
+    // A phone number broken by the page width (「0351-」 + 「4225316」, 「0351-422」 + 「5308」).
+    // Only a number cut short (fewer than 7 digits after the area code), never before a list item (「2.系统操作…」).
+    const head = prev?.match(/(?:^|[^\d])0\d{2,3}-(\d{0,6})$/)?.[1];
+    const tail = /^\d{1,8}(?![\d.．、])/.exec(line)?.[0];
+    const phoneBroken = head !== undefined && tail !== undefined && head.length + tail.length >= 7 && head.length + tail.length <= 8;
+    if (prev !== undefined && (phoneBroken || (/^\d{1,4}$/.test(line) && /[于至到为在前第年月]$/.test(prev) && !ANNEX.test(prev)) || (/^[年月日号]/.test(line) && /\d$/.test(prev)))) {
       glued[glued.length - 1] = prev + line;
     } else {
       glued.push(line);

@@ -217,3 +217,32 @@ describe("contacts: every one on a line, nobody else's", () => {
     expect(normalizePhones("010 - 68205662 / 68205661")).toBe("010-68205662 / 68205661");
   });
 });
+
+describe("contacts and deadlines of stop 19's shapes", () => {
+  const TITLE = "某某市工业和信息化局关于组织申报2026年度智能化改造项目的通知";
+  it.each([
+    [
+      "a phone ending a line, then a line whose first word starts with a unit's character (项目…)",
+      "七、联系方式\n装备工业处：李明 029-86781111，王芳 029-86782222\n项目管理平台技术支持：029-86783333（工作日9:00-17:30）",
+      [["李明", "029-86781111"], ["王芳", "029-86782222"], [null, "029-86783333"]],
+    ],
+    [
+      "phone numbers broken by a PDF's line width",
+      "十、联系方式\n政策咨询：市工信局节能科 赵刚，电话：0351-\n4221111\n资金拨付：市工信局财务科 钱丽，电话：0351-422\n2222",
+      [["赵刚", "0351-4221111"], ["钱丽", "0351-4222222"]],
+    ],
+    [
+      "a complete phone number before a numbered line (never joined with the item's number)",
+      "三、联系方式\n1.政策咨询：自治区工业和信息化厅消费品工业处 陆敏 0771-2091111\n2.系统操作：中小企业服务中心 蒙强 0771-5512222",
+      [["陆敏", "0771-2091111"], ["蒙强", "0771-5512222"]],
+    ],
+  ])("%s", (_shape, contacts, want) => {
+    const m = meta(`${TITLE}\n${BODY}\n${contacts}\n${SIGN}`);
+    expect(m.contacts.map((c) => [c.name, c.phone])).toEqual(want);
+  });
+
+  it("a day of every year (「每年3月31日前报送」) is a standing duty, not the notice's deadline", () => {
+    const m = meta(`${TITLE}\n${BODY}\n三、申报时间\n请于10月20日前报送申报材料。\n四、管理\n示范单位须于每年3月31日前报送上年度发展情况报告。\n${SIGN}`);
+    expect(m.deadlines.map((d) => d.date)).toEqual(["2025-10-20"]);
+  });
+});
