@@ -55,7 +55,7 @@ const ASK_CUES: ReadonlyArray<readonly [Ask, RegExp]> = [
   // How the money is paid out (「钱怎么拨」「分几次给」): 一次性拨付, 分两期拨付.
   ["payment", /打给|拨给|先给|后给|先拨|户头|哪个账户|打到哪|打到企业|怎么拨|如何拨|一次性?给|分开给|分批给?|分期给?|拨付方式|怎么给钱|钱怎么给|怎么给|分几次|几次给|分几期|几期|怎么发放?|如何发放|怎么兑现|如何兑现|怎么到账|啥时候到账|什么时候到账/],
   // 「多久报一次」: how often, printed as a day of each period (每季度…20日前).
-  ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|印发|发布|下发|出台|发文|成文/],
+  ["date", /多久[^，。？?]{0,4}一次|多长时间[^，。？?]{0,4}一次|什么时候|啥时候|何时|哪天|几号|截止|最晚|最迟|期限|日期|几月|多久前|哪一天|哪年|哪一年|关闭|开放|时间|落款|签发|印发|发布|下发|出台|发文|成文/],
   ["percent", /比例|百分之|多少%|比率|数控化率|联网率|占比|[\u4e00-\u9fa5]率(要求|多少|达到|是多少|要到|不低于|得)/],
   ["level", /几级|等级|级别|哪一级|哪个级/],
   ["amount", /多少钱|金额|补多少|奖多少|给多少|拿多少|发多少|奖补|资助|补助|补贴|奖励|营收|营业收入|收入|流水|投入|投资|产值|售价|价格|万元|亿|过亿|范围/],
@@ -183,7 +183,7 @@ export function askCue(ask: Ask): RegExp | null {
 /** 「多少套」「几家」: the measure word the answer's figure must carry. */
 export function askUnit(question: string, ask: Ask = "count"): RegExp | null {
   // When the notice was issued: the date line under the signature (or 「发布日期：」), not a deadline.
-  if ((ask === "date" || ask === "other") && /落款|印发|发布|下发|出台|发文|成文|发的/.test(question)) return ISSUED_DATE;
+  if ((ask === "date" || ask === "other") && /落款|签发|印发|发布|下发|出台|发文|成文|发的/.test(question)) return ISSUED_DATE;
   if (/哪年|哪一年|哪几年/.test(question)) return /\d{4}\s*年/;
   const address = /路\s*\d+\s*号|号楼|\d+\s*室|大厦|大院/;
   if (/地址|办公地点|在哪办公/.test(question)) return address;
