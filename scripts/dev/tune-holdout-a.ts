@@ -4,7 +4,8 @@
 // --file F runs another tuning file (e.g. tuning-b.jsonl, about seeds, fixture and these notices) on the larger base.
 // --set D scores another retired set (e.g. tuning-holdout-h2) the same way.
 // --dump F appends one JSON line per question (outcome, scored right or not) for analyses by kind of question.
-// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--dump F] [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
+// --context asks each question as a follow-up about its own notice (contextNotice), out-of-domain ones without.
+// Usage: npx tsx scripts/dev/tune-holdout-a.ts [--context] [--dump F] [--verbose] [--ids id,...] [--only seed|fresh] [--file tuning-b.jsonl] [--set tuning-holdout-h2]
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,7 +13,7 @@ import type { Answer } from "../../src/knowledge/answer.ts";
 import { answerExtractive } from "../../src/knowledge/extractive.ts";
 import { freshKnowledgeBase, freshNoticesDir, fromAnswer, loadItems, qaFixtures, score } from "../bench/qa-eval.ts";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" }, dump: { type: "string" }, notices: { type: "string" } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean" }, ids: { type: "string" }, only: { type: "string" }, file: { type: "string" }, set: { type: "string" }, dump: { type: "string" }, notices: { type: "string" }, context: { type: "boolean" } } });
 const dir = path.join(qaFixtures, values.set ?? "tuning-holdout-a");
 const seedKb = await freshKnowledgeBase([]);
 // --notices D ingests the set's notices from another folder (e.g. PDF copies made with LibreOffice) instead of notices/.
@@ -24,7 +25,10 @@ try {
     let items = await loadItems(values.file ? path.join(qaFixtures, values.file) : path.join(dir, `${name}-questions.jsonl`));
     if (values.ids) items = items.filter((i) => values.ids!.split(",").includes(i.id));
     const answers: Answer[] = [];
-    for (const it of items) answers.push(await answerExtractive(env.ctx, it.q, { method: "v2" }));
+    // --context: each question asked as a follow-up in a conversation about its own notice (the notice its doc marker names).
+    const contextOf = (it: (typeof items)[number]) =>
+      values.context && it.doc.length > 0 ? [...env.ctx.notices.values()].find((m) => it.doc.some((d) => `${m.title} ${m.docNumber ?? ""}`.includes(d)))?.docId : undefined;
+    for (const it of items) answers.push(await answerExtractive(env.ctx, it.q, { method: "v2", contextNotice: contextOf(it) }));
     const results = answers.map(fromAnswer);
     const s = score("v2", items, results);
     // --dump F: every question's outcome and whether it was scored right, one JSON line each (appended).

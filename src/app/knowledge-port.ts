@@ -1,4 +1,4 @@
-import type { KnowledgePort } from "../flows/engine/engine.ts";
+import type { KnowledgePort, QaContext, QaReply } from "../flows/engine/engine.ts";
 import { KnowledgeBase, QuestionError, renderAnswerText } from "../knowledge/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/log.ts";
@@ -10,13 +10,15 @@ import { askWithRules } from "./ask-with-rules.ts";
  */
 export function knowledgePort(kb: KnowledgeBase, log: Logger, clock: Clock): KnowledgePort {
   return {
-    async answer(question: string): Promise<string> {
+    async answer(question: string, context?: QaContext): Promise<QaReply> {
       try {
-        return renderAnswerText(await askWithRules(kb, question, clock));
+        const answer = await askWithRules(kb, question, clock, { contextNotice: context?.noticeId });
+        // The notice an answer quotes becomes the conversation's notice; passages and refusals leave it as it was.
+        return { text: renderAnswerText(answer), noticeId: answer.outcome === "answer" ? answer.citations[0]?.docId : undefined };
       } catch (err) {
         if (!(err instanceof QuestionError)) throw err;
         log.info({ code: err.code }, "question rejected");
-        return err.userMessage();
+        return { text: err.userMessage() };
       }
     },
   };

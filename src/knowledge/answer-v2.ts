@@ -682,7 +682,10 @@ export async function answerV2(
     const parts = passing.flatMap((c) => c.parts);
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
-  const pairs = askHits(ctx, namedNoticeHits(ctx, hits, noticeMatch), ask)
+  // A follow-up naming no notice (「那电子版交什么格式」) is about the notice the conversation is about: its passages compete.
+  const context = options.contextNotice && chunksByNotice(ctx.index).has(options.contextNotice) && places.length === 0 && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE ? options.contextNotice : null;
+  const pool = context ? [...namedNoticeHits(ctx, hits, noticeMatch), ...(chunksByNotice(ctx.index).get(context) ?? []).filter((chunk) => !hits.some((h) => h.chunk.id === chunk.id)).map((chunk) => ({ chunk, score: 0 }))] : namedNoticeHits(ctx, hits, noticeMatch);
+  const pairs = askHits(ctx, pool, ask)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId), cues, level))
     .filter((c): c is Candidate => c !== null);
   // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
@@ -694,8 +697,11 @@ export async function answerV2(
   }
   const mostNamed = Math.max(0, ...named.values());
   if (mostNamed > 0) for (const c of pairs) if ((named.get(c.hit.chunk.docId) ?? 0) < mostNamed) c.score -= PROGRAM_NOT_NAMED;
+  // The conversation's notice stands for the program the question does not name.
+  const inContext = context !== null && mostNamed === 0;
+  if (inContext) for (const c of pairs) if (c.hit.chunk.docId !== context) c.score -= PROGRAM_NOT_NAMED;
   // The question says nothing that selects a notice: no place, level or year, no program in a title, few of its words in one.
-  const namesNoNotice = mostNamed === 0 && places.length === 0 && levels.length === 0 && level === null && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE;
+  const namesNoNotice = !inContext && mostNamed === 0 && places.length === 0 && levels.length === 0 && level === null && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE;
   const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.

@@ -147,6 +147,11 @@ export interface AskOptions {
   mode?: RetrievalMode;
   /** "v2" (default): topic-word answerability with three outcomes; "v1": the first coverage-threshold method. */
   method?: "v1" | "v2";
+  /**
+   * The notice the conversation is about (the program being filled in, or the notice the last answer
+   * quoted): a question naming no notice, no place and no program (「电子版交什么格式」) is answered from it.
+   */
+  contextNotice?: string;
 }
 
 export interface AnswerContext {

@@ -454,3 +454,21 @@ describe("asides before the question", () => {
     expect(a.answer).toContain(fact);
   });
 });
+
+describe("the conversation's notice", () => {
+  it("answers a question naming no notice from it", async () => {
+    const a = await env.kb.ask("纸质材料要交几份", { contextNotice: "fj-2025-smart-factory-advanced" });
+    expect(a.outcome).toBe("answer");
+    expect(a.answer).toContain("一式四份");
+    expect(a.answer).not.toContain(qaTexts.severalNotices);
+  });
+
+  it.each([
+    // A program, a place or an unknown notice id in the context: the question decides.
+    ["融合发展项目纸质材料几份", "fj-2025-smart-factory-advanced", "纸质一式三份"],
+    ["纸质材料要交几份", "no-such-notice", qaTexts.severalNotices],
+  ])("%s with %s as context quotes %s", async (q, ctx, want) => {
+    const a = await env.kb.ask(q, { contextNotice: ctx });
+    expect(a.answer).toContain(want);
+  });
+});

@@ -18,7 +18,7 @@ export interface TransitionContext {
 /** Work a transition asks for, done by the engine after the state is committed. */
 export type Effect =
   /** Answer a policy question from the knowledge layer, then send `after`. */
-  | { type: "qa"; question: string; after: OutboundMessage[] }
+  | { type: "qa"; question: string; after: OutboundMessage[]; /** The notice of the program being filled in. */ noticeId?: string }
   /** Queue generation of the filled 申报书 for this draft version. */
   | { type: "document"; draftId: string; draftVersion: number; programId: string }
   | { type: "subscribe"; on: boolean };

@@ -12,9 +12,20 @@ import { StateConflictError, type Loaded, type RedisStateStore, type UserKey } f
 import { engineTexts as t } from "./texts.ts";
 import { applyMessage } from "./transition.ts";
 
+/** What the conversation is about when a question is asked: the notice of the program being filled in, or the one last quoted. */
+export interface QaContext {
+  noticeId?: string;
+}
+
+/** An answer and the notice it quotes (the conversation's notice for the next question). */
+export interface QaReply {
+  text: string;
+  noticeId?: string;
+}
+
 /** Policy Q&A, as the engine needs it: a question in, Chinese text quoting the notices out. */
 export interface KnowledgePort {
-  answer(question: string): Promise<string>;
+  answer(question: string, context?: QaContext): Promise<string | QaReply>;
 }
 
 /** A confirmed draft to turn into a document: a snapshot of that version's answers. */
@@ -170,10 +181,16 @@ export class ConversationEngine {
     const { log } = this.deps;
     switch (effect.type) {
       case "qa": {
-        const answer = await this.withAck(this.deps.knowledge.answer(effect.question), send).catch((err: unknown) => {
+        // A follow-up naming no notice is about the program being filled in, else the notice the last answer quoted.
+        const noticeId = effect.noticeId ?? (await this.deps.store.qaContext(user, this.deps.clock.now()).catch(() => null)) ?? undefined;
+        const reply = await this.withAck(this.deps.knowledge.answer(effect.question, { noticeId }), send).catch((err: unknown): string => {
           log.error({ err: errInfo(err) }, "policy Q&A failed");
           return t.errors.qaUnavailable;
         });
+        const answer = typeof reply === "string" ? reply : reply.text;
+        if (typeof reply !== "string" && reply.noticeId) {
+          await this.deps.store.setQaContext(user, reply.noticeId, this.deps.clock.now()).catch((err: unknown) => log.warn({ err: errInfo(err) }, "Q&A context not saved"));
+        }
         await safeSend(send, text(answer), log);
         for (const m of effect.after) await safeSend(send, m, log);
         return;

@@ -347,6 +347,7 @@ function askAbout(turn: Turn, entry: ApplicationEntry, draft: Draft, inst: StepI
   turn.effects.push({
     type: "qa",
     question,
+    noticeId: entry.program.noticeId,
     after: [promptMessage(turn, entry, draft, inst, view, [t.flow.questionAnswered])],
   });
 }

@@ -65,6 +65,9 @@ type CasRedis = Redis & {
  * otherwise read again and recompute. Two messages from one user at once are thereby applied
  * one after the other, never interleaved.
  */
+/** How long the last answer's notice stays the conversation's notice for a follow-up question. */
+export const QA_CONTEXT_MS = 30 * 60 * 1000;
+
 export class RedisStateStore {
   readonly prefix: string;
   readonly ttlSeconds: number;
@@ -161,6 +164,22 @@ export class RedisStateStore {
     }
     const dels = [...raw.keys()].filter((f) => f.startsWith("d:") && !keep.has(f));
     return [String(sets.length / 2), ...sets, ...dels];
+  }
+
+  /**
+   * The notice the user's last answered question quoted, if asked within QA_CONTEXT_MS: a follow-up naming
+   * no notice is about it. Kept as a field of the user's record, so 删除我的数据 drops it with the rest.
+   */
+  async qaContext(user: UserKey, now: Date): Promise<string | null> {
+    const raw = await this.redis.hget(this.keyOf(user), "q");
+    const m = raw ? /^(\d+)\|(.+)$/.exec(raw) : null;
+    if (!m) return null;
+    return now.getTime() - Number(m[1]) <= QA_CONTEXT_MS ? m[2]! : null;
+  }
+
+  async setQaContext(user: UserKey, noticeId: string, now: Date): Promise<void> {
+    const key = this.keyOf(user);
+    await this.redis.multi().hset(key, "q", `${now.getTime()}|${noticeId}`).expire(key, this.ttlSeconds).exec();
   }
 
   /** Delete everything kept for this user (「删除我的数据」), whatever its version. */
