@@ -317,6 +317,9 @@ const SENTENCE_CUE = 0.1;
 /** What every program has (材料, 条件 …): a passage holding only these is about no subject of the question (「驾照年审要带什么材料」). */
 const GENERIC_ASPECTS = new Set("材料 资料 证明 文件 手续 流程 程序 条件 要求 时间 费用 证件".split(" "));
 
+/** The catch-all of a list of places (「其他市州」「其余各市」「其他县区」). */
+const OTHER_PLACES = /(其他|其余)[^，。；]{0,2}(市|州|县|区|地)/;
+
 /** Score a passage gains when its notice (or the part of a forwarding notice it is in) was issued at the level the question names. */
 const ISSUER_LEVEL = 0.1;
 
@@ -361,7 +364,9 @@ function bestPair(hit: Hit, topic: TopicWord[], ask: Ask, unit: RegExp | null, p
     // 「平潭能推荐多少家」: the sentence naming the place carries that place's figure.
     const inner = places.filter((p) => !labelHay.includes(p));
     // Only a sentence that carries the asked kind of fact gains by naming the place or level.
-    const named = (inner.length > 0 && inner.every((p) => sentence.s.includes(p))) || (levels.length > 0 && levels.every((l) => l.test(sentence.s)));
+    // 「其他市州推荐数量各不超过5个」: a place the passage does not list falls under the catch-all of the list.
+    const catchAll = inner.length > 0 && inner.every((p) => !c.text.includes(p) && !c.text.includes(p.replace(/[市州县区]$/, ""))) && OTHER_PLACES.test(sentence.s);
+    const named = (inner.length > 0 && inner.every((p) => sentence.s.includes(p))) || catchAll || (levels.length > 0 && levels.every((l) => l.test(sentence.s)));
     const placeInSentence = named && (evidence || ask === "other" || ask === "yesno") ? 0.15 : 0;
     const score =
       placeInSentence +
