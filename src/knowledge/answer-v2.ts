@@ -54,8 +54,9 @@ const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被
 const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
-  // Figures and phone numbers (0771-5880111) say little alone.
+  // Figures and phone numbers (0771-5880111) say little alone; a Latin name (DCMM, PLC, Excel) is fairly rare.
   if (/^[\d.]+$|^\d{3,4}-\d{7,8}$/.test(w)) return 6;
+  if (/^[a-z][a-z0-9+-]*$/i.test(w)) return 7;
   return generalIdfTable().get(w) ?? (DOMAIN.has(w) ? 8 : 11);
 }
 /** Text for matching: width folded, and one or two characters in brackets joined to their word (市（州） → 市州, 首台（套） → 首台套). */
@@ -73,9 +74,10 @@ export interface TopicWord {
 
 /**
  * Parts of speech that carry no topic: pronouns and question words (这块, 哪个, 什么样),
- * adverbs, prepositions, conjunctions, particles, measure words, interjections.
+ * adverbs, prepositions, conjunctions, particles, measure words, interjections (e; not eng: DCMM, PLC
+ * are names).
  */
-const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e|o|q|f|t|z)/;
+const NO_TOPIC_TAGS = /^(r|d|p|c|u|y|e(?!ng)|o|q|f|t|z)/;
 /** Verbs and adjectives: a passage often says them in other words (发到 ↔ 发至, 交 ↔ 报送). */
 const VERB_TAGS = /^(v(?!n)|a(?!n))/;
 /**
@@ -128,6 +130,8 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // Numerals in words (一年, 多少, 三件) carry nothing; figures written in digits do.
       // 「那张表」「这项」: a demonstrative with its measure word points, it names nothing.
       if (/^[这那哪][张个份项条栏类种块些样]$/.test(word)) return [];
+      // Two Latin letters (IT, AI, PC) are too short to name anything the notices would repeat.
+      if (tag === "eng" && word.length <= 2) return [];
       if (NO_TOPIC_TAGS.test(tag) || (tag === "m" && !/\d/.test(word)) || /^[一二两三四五六七八九十百千万几]+[个件家项人名次套台户年月天位篇张本]$/.test(word)) return [];
       // 「拿过」「交了」: a verb glued to its aspect particle by the HMM, whatever its tag.
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
@@ -750,7 +754,8 @@ export async function answerV2(
   // Words scattered over a passage (研发 here, 费用 there) are not its topic: they must meet in one sentence.
   if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local), "low-coverage");
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
-  if (topic.length > 0 && !topic.some((t) => t.noun) && best.localCoverage < 1 && !(best.evidence && ask !== "other" && ask !== "yesno" && cov >= OUTCOME_THRESHOLDS.answer)) return refuse(best.localCoverage, "names-no-thing");
+  // A Latin word alone (Excel of 「excel透视表怎么做」) names a format or a tool, not a thing the notices are about.
+  if (topic.length > 0 && !topic.some((t) => t.noun && !/^(?=.*[a-z])[a-z0-9+-]+$/i.test(t.word)) && best.localCoverage < 1 && !(best.evidence && ask !== "other" && ask !== "yesno" && cov >= OUTCOME_THRESHOLDS.answer)) return refuse(best.localCoverage, "names-no-thing");
 
   const c = best.hit.chunk;
   let note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);

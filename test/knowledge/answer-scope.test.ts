@@ -386,6 +386,8 @@ describe("why a question was refused", () => {
     ["拉萨的企业申报标杆工厂营收要多少", "place-not-covered"],
     ["高新技术企业认定要什么条件", "other-program"],
     ["帮我写一首关于春天的诗", "not-a-question"],
+    // A Latin word (a tool no notice here names) is no thing the notices are about.
+    ["excel数据透视表怎么做", "specific-term-missing"],
     // 年审 is cut into 年 + 审: the character 审 (of 审计报告) is no subject that a list of materials is about.
     ["驾照年审要带什么材料", "attribute-only"],
     ["驾照年审要带啥材料", "attribute-only"],

@@ -53,6 +53,20 @@ describe("words that are no names", () => {
   });
 
   it.each([
+    // A Latin name is a topic word (jieba tags it eng, which is no interjection).
+    ["郑州DCMM三级评估补多少", "dcmm"],
+    ["平台上的APP订阅量怎么统计", "app"],
+  ])("%s: %s is a topic word", (q, w) => {
+    expect(topic(q).map((x) => x.word.toLowerCase())).toContain(w);
+  });
+
+  it.each([
+    ["我们是做IT培训的能报吗", "it"],
+  ])("%s: two Latin letters (%s) are no topic", (q, w) => {
+    expect(topic(q).map((x) => x.word.toLowerCase())).not.toContain(w);
+  });
+
+  it.each([
     ["申报表里那张附表填到哪天为止", "那张"],
     ["领域一共有几个", "一共"],
   ])("%s: %s is no topic", (q, w) => {
