@@ -18,6 +18,8 @@ export const querySynonyms: ReadonlyArray<readonly [string, readonly string[]]> 
   ["电话", ["联系人", "联系电话"]],
   ["邮箱", ["邮箱"]],
   ["补贴", ["补助", "资金", "扶持"]],
+  // Notices say 奖补 or 资助 where people say 补助.
+  ["补助", ["奖补", "资助", "补贴"]],
   ["奖励", ["补助", "资金", "扶持", "奖补", "资助"]],
   ["门槛", ["申报条件", "不少于"]],
   ["资格", ["申报条件", "申报主体"]],
