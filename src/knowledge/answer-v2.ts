@@ -52,11 +52,17 @@ const NAMED_NOTICE = 0.5;
 /** Single characters that carry no topic even when left over from a re-cut word. */
 const SINGLE_FILLER = new Set([..."的了是有和与或及在为等以对把被将由于其之也都而并就还要吗呢吧啊呀嘛么个这那该此各每我你他她它们请能会得地着过上下中内外里后前才行先没评交报写填给拿多少大小高低新老好想企够"]);
 const DOMAIN = new Set(domainWords.map((w) => w.toLowerCase()));
+/** A phone number as the asker types it (0771-5880111). */
+const PHONE_NUMBER = /^\d{3,4}-\d{7,8}$/;
+/** A Latin name (DCMM, PLC, Excel), digits allowed after its first letter. */
+const LATIN_WORD = /^[a-z][a-z0-9+-]*$/i;
+/** A token of Latin letters and digits (Excel, 5G): alone it names a format or a tool, not a thing the notices are about. */
+const LATIN_TOKEN = /^(?=.*[a-z])[a-z0-9+-]+$/i;
 /** General-language rarity: jieba's IDF; our domain words are common in notices, figures say little alone. */
 function idfOf(w: string): number {
-  // Figures and phone numbers (0771-5880111) say little alone; a Latin name (DCMM, PLC, Excel) is fairly rare.
-  if (/^[\d.]+$|^\d{3,4}-\d{7,8}$/.test(w)) return 6;
-  if (/^[a-z][a-z0-9+-]*$/i.test(w)) return 7;
+  // Figures and phone numbers say little alone; a Latin name is fairly rare.
+  if (/^[\d.]+$/.test(w) || PHONE_NUMBER.test(w)) return 6;
+  if (LATIN_WORD.test(w)) return 7;
   return generalIdfTable().get(w) ?? (DOMAIN.has(w) ? 8 : 11);
 }
 /** Text for matching: width folded, and one or two characters in brackets joined to their word (市（州） → 市州, 首台（套） → 首台套). */
@@ -137,7 +143,7 @@ export function topicWords(query: WeightedQuery, places: string[], ask: Ask = "o
       // A percentage is mostly the asker's own (「研发占比3%」), seldom the notice's threshold: it weighs as a verb.
       // 「交上来」「发过来」: a verb with a directional complement, whatever the tagger calls it (l).
       // A phone number the asker quotes is what they ask about, not a name a notice must hold.
-      const verb = VERB_TAGS.test(tag) || DIRECTED.test(word) || /^\d{3,4}-\d{7,8}$/.test(word) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
+      const verb = VERB_TAGS.test(tag) || DIRECTED.test(word) || PHONE_NUMBER.test(word) || askModifiers.has(word) || /^[\u4e00-\u9fa5][了过着]$/.test(word) || ASPECT_WORDS.has(word) || /^[\d.]+[%％]$/.test(word) || ownYears.has(word);
       const weight = ([...word].length === 1 ? 2 : idfOf(word)) * (verb ? VERB_WEIGHT.value : 1);
       return [{ word, weight, alternatives: query.alternatives.get(word) ?? [], noun: !verb && [...word].length > 1 }];
     });
@@ -424,11 +430,15 @@ function listOf(index: KnowledgeIndex, c: Candidate): string {
 function namedNoticeHits(ctx: AnswerContext, hits: Hit[], noticeMatch: Map<string, number>): Hit[] {
   const max = Math.max(0, ...noticeMatch.values());
   if (max < NAMED_NOTICE) return hits;
-  const named = new Set([...noticeMatch].filter(([, m]) => m >= max).map(([id]) => id).slice(0, 3));
+  return withPassagesOf(ctx, hits, [...noticeMatch].filter(([, m]) => m >= max).map(([id]) => id).slice(0, 3));
+}
+
+/** The hits and every other passage of the given notices (score 0), so ranking cannot hide them. */
+function withPassagesOf(ctx: AnswerContext, hits: Hit[], docIds: string[]): Hit[] {
   const seen = new Set(hits.map((h) => h.chunk.id));
   const extra: Hit[] = [];
   const byNotice = chunksByNotice(ctx.index);
-  for (const id of named) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
+  for (const id of new Set(docIds)) for (const chunk of byNotice.get(id) ?? []) if (!seen.has(chunk.id)) extra.push({ chunk, score: 0 });
   return [...hits, ...extra];
 }
 
@@ -457,7 +467,9 @@ function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
 /** Rare words (general weight ≥ 7) of the indexed notices' titles: a clause holding one names a program. */
 const titleWords = perIndex((index) => {
   const out = new Set<string>();
-  for (const c of index.chunks.values()) for (const w of words(foldWidth(`${c.title} ${c.noticeTitle}`))) if ([...w].length >= 2 && idfOf(w) >= 7) out.add(w);
+  // Titles repeat on every chunk of a notice: each distinct one is cut once.
+  const titles = new Set([...index.chunks.values()].map((c) => `${c.title} ${c.noticeTitle}`));
+  for (const title of titles) for (const w of words(foldWidth(title))) if ([...w].length >= 2 && idfOf(w) >= 7) out.add(w);
   return out;
 });
 
@@ -692,9 +704,11 @@ export async function answerV2(
     return !topic.some((t) => t.noun && !parts.some((p) => p.includes(t.word) || t.word.includes(p)) && wordFound(t, view.label, 1) >= 1);
   };
   // A follow-up naming no notice (「那电子版交什么格式」) is about the notice the conversation is about: its passages compete.
-  const context = options.contextNotice && chunksByNotice(ctx.index).has(options.contextNotice) && places.length === 0 && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE ? options.contextNotice : null;
-  const pool = context ? [...namedNoticeHits(ctx, hits, noticeMatch), ...(chunksByNotice(ctx.index).get(context) ?? []).filter((chunk) => !hits.some((h) => h.chunk.id === chunk.id)).map((chunk) => ({ chunk, score: 0 }))] : namedNoticeHits(ctx, hits, noticeMatch);
-  const pairs = askHits(ctx, pool, ask)
+  // Nothing in the question selects a notice: no place or year, no program applied for, few of its words in a title.
+  const unnamed = places.length === 0 && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE;
+  const context = unnamed && options.contextNotice && chunksByNotice(ctx.index).has(options.contextNotice) ? options.contextNotice : null;
+  const pool = namedNoticeHits(ctx, hits, noticeMatch);
+  const pairs = askHits(ctx, context ? withPassagesOf(ctx, pool, [context]) : pool, ask)
     .map((h) => bestPair(h, topic, ask, unit, places, levels, ctx.notices.get(h.chunk.docId), noticeMatch.get(h.chunk.docId) ?? 0, noticeTextOf(ctx.index, h.chunk.docId), cues, level))
     .filter((c): c is Candidate => c !== null);
   // A program the question names verbatim as in some notices' titles (智能工厂 of 「智能工厂申报材料电子版…」):
@@ -709,8 +723,8 @@ export async function answerV2(
   // The conversation's notice stands for the program the question does not name.
   const inContext = context !== null && mostNamed === 0;
   if (inContext) for (const c of pairs) if (c.hit.chunk.docId !== context) c.score -= PROGRAM_NOT_NAMED;
-  // The question says nothing that selects a notice: no place, level or year, no program in a title, few of its words in one.
-  const namesNoNotice = !inContext && mostNamed === 0 && places.length === 0 && levels.length === 0 && level === null && years.length === 0 && programs.length === 0 && Math.max(0, ...noticeMatch.values()) < NAMED_NOTICE;
+  // Nor a level, nor a program in a title, nor the conversation: the asker did not say which notice.
+  const namesNoNotice = unnamed && !inContext && mostNamed === 0 && levels.length === 0 && level === null;
   const all = pairs.sort((a, b) => b.score - a.score);
   // A passage qualifies when its notice is about the place named (if any) and it holds the
   // question's most specific word; otherwise the question is about something the notices do not cover.
@@ -755,7 +769,7 @@ export async function answerV2(
   if (cov < OUTCOME_THRESHOLDS.passages || local < OUTCOME_THRESHOLDS.passages) return refuse(Math.min(cov, local), "low-coverage");
   // A question naming no thing (only verbs and aspects: 「注册…流程怎么走」) is about a notice only if all its words meet in one sentence.
   // A Latin word alone (Excel of 「excel透视表怎么做」) names a format or a tool, not a thing the notices are about.
-  if (topic.length > 0 && !topic.some((t) => t.noun && !/^(?=.*[a-z])[a-z0-9+-]+$/i.test(t.word)) && best.localCoverage < 1 && !(best.evidence && ask !== "other" && ask !== "yesno" && cov >= OUTCOME_THRESHOLDS.answer)) return refuse(best.localCoverage, "names-no-thing");
+  if (topic.length > 0 && !topic.some((t) => t.noun && !LATIN_TOKEN.test(t.word)) && best.localCoverage < 1 && !(best.evidence && ask !== "other" && ask !== "yesno" && cov >= OUTCOME_THRESHOLDS.answer)) return refuse(best.localCoverage, "names-no-thing");
 
   const c = best.hit.chunk;
   let note = deadlineNote(ctx.notices.get(c.docId), ctx.clock);

@@ -388,17 +388,29 @@ const OWN_FIGURE = /\d[个多来余\s]{0,2}(万|亿|千|百|人|项|吨|家|台|
  * of its own (an amount, a count, a date…); a yes/no question about the figures keeps them.
  */
 export function withoutOwnFigures(question: string): string {
+  return dropBeforeQuestion(question, (clauses, last) => {
+    if (clauses.filter((c) => c.replace(/[^\u4e00-\u9fa5\dA-Za-z]/g, "").length > 0).length < 3) return null;
+    const ask = askOf(clauses.slice(last).join(""));
+    if (ask === "yesno" || ask === "other" || ask === "requirement") return null;
+    return (c) => OWN_FIGURE.test(c) && !/报|申请|参评|认定/.test(c);
+  });
+}
+
+/**
+ * The message without the clauses before its question (the last clause asking something) that `drops`
+ * picks; clauses that ask something themselves stay. `drops` sees the clauses and the question's index and
+ * may return null to keep everything. The whole message when nothing of substance (4 characters) is left.
+ */
+function dropBeforeQuestion(question: string, drops: (clauses: string[], last: number) => ((clause: string) => boolean) | null): string {
   const clauses = question.split(/(?<=[，。,；;！!？?\s])/);
-  if (clauses.filter((c) => c.replace(/[^\u4e00-\u9fa5\dA-Za-z]/g, "").length > 0).length < 3) return question;
   let last = -1;
   clauses.forEach((c, i) => {
     if (QUESTION_CUE.test(c)) last = i;
   });
   if (last < 1) return question;
-  const ask = askOf(clauses.slice(last).join(""));
-  if (ask === "yesno" || ask === "other" || ask === "requirement") return question;
-  const kept = clauses.filter((c, i) => i >= last || QUESTION_CUE.test(c) || !OWN_FIGURE.test(c) || /报|申请|参评|认定/.test(c));
-  const rest = kept.join("");
+  const drop = drops(clauses, last);
+  if (!drop) return question;
+  const rest = clauses.filter((c, i) => i >= last || QUESTION_CUE.test(c) || !drop(c)).join("");
   return rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "").length >= 4 ? rest : question;
 }
 
@@ -412,15 +424,7 @@ const ASIDE_OPENING = /^(您好|你好|领导(您)?好|老师(您)?好|各位好
  * message elsewhere.
  */
 export function withoutAsides(question: string, namesProgram: (clause: string) => boolean): string {
-  const clauses = question.split(/(?<=[，。,；;！!？?\s])/);
-  let last = -1;
-  clauses.forEach((c, i) => {
-    if (QUESTION_CUE.test(c)) last = i;
-  });
-  if (last < 1) return question;
-  const kept = clauses.filter((c, i) => i >= last || QUESTION_CUE.test(c) || !ASIDE_OPENING.test(c.trim()) || /报|申请|认定/.test(c) || LEGAL_STATUS.test(c) || namesProgram(c));
-  const rest = kept.join("");
-  return rest.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, "").length >= 4 ? rest : question;
+  return dropBeforeQuestion(question, () => (c) => ASIDE_OPENING.test(c.trim()) && !/报|申请|认定/.test(c) && !LEGAL_STATUS.test(c) && !namesProgram(c));
 }
 
 /** A year followed by a month (「2024年3月才注册的」): the asker's own date. */
